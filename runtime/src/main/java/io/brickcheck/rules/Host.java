@@ -1,0 +1,52 @@
+package io.brickcheck.rules;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A valid Databricks host, normalised: lower-case name, explicit scheme and port.
+ *
+ * @param name the host name in lower case (an IPv6 literal without its brackets)
+ * @param port the port, 443 (https) or 80 (http) unless given
+ * @param secure {@code false} only for an {@code http://} loopback host (tests, demo gateways)
+ * @param loopback {@code localhost}, {@code 127.0.0.0/8} or {@code [::1]}
+ * @param classification what the name alone says (never {@link HostClassification#SPOG})
+ * @param embeddedWorkspaceId the workspace id in the name ({@code adb-<id>...}), canonical, or null
+ */
+public record Host(
+    String name,
+    int port,
+    boolean secure,
+    boolean loopback,
+    HostClassification classification,
+    String embeddedWorkspaceId) {
+
+  public String scheme() {
+    return secure ? "https" : "http";
+  }
+
+  /** The name as it goes into a URL: IPv6 literals in brackets. */
+  public String urlName() {
+    return name.indexOf(':') >= 0 ? "[" + name + "]" : name;
+  }
+
+  /** {@code https://name} or {@code https://name:port}: the port only when not the default. */
+  public String baseUrl() {
+    int defaultPort = secure ? 443 : 80;
+    return scheme() + "://" + urlName() + (port == defaultPort ? "" : ":" + port);
+  }
+
+  public Optional<String> embeddedWorkspaceIdIfAny() {
+    return Optional.ofNullable(embeddedWorkspaceId);
+  }
+
+  /** Compares case-insensitively with another host name, as DNS does. */
+  public boolean hasName(String other) {
+    return other != null && name.equals(other.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public String toString() {
+    return baseUrl();
+  }
+}

@@ -1,0 +1,241 @@
+package io.brickcheck.rules;
+
+import static io.brickcheck.rules.Text.quote;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and checks an http path exactly as CONTRACT.md, "Parsing an http path", says. Pure and
+ * thread-safe; never throws; linear in the length of the input.
+ */
+public final class HttpPathParser {
+  private static final Pattern WAREHOUSE = Pattern.compile("sql/1\\.0/warehouses/([^/]+)");
+  private static final Pattern ENDPOINT = Pattern.compile("sql/1\\.0/endpoints/([^/]+)");
+  private static final Pattern CLUSTER = Pattern.compile("sql/protocolv1/o/([0-9]+)/([^/]+)");
+  private static final String EXPECTED_SHAPES =
+      "\"/sql/1.0/warehouses/<id>\", \"/sql/1.0/endpoints/<id>\" or"
+          + " \"sql/protocolv1/o/<workspace-id>/<cluster-id>\"";
+
+  private HttpPathParser() {}
+
+  public static HttpPathResult parse(String input) {
+    String path = input == null ? "" : input;
+    String invalid = invalidReason(path);
+    if (invalid != null) {
+      Problem problem = Problem.of(Code.InvalidHttpPath, Subject.HTTP_PATH, null, invalid);
+      return new HttpPathResult(path, PathKind.INVALID, null, null, WorkspaceIdSource.NONE, List.of(problem));
+    }
+    List<Problem> problems = new ArrayList<>();
+    int q = path.indexOf('?');
+    String query = q < 0 ? "" : path.substring(q + 1);
+    String queryId = workspaceIdFromQuery(path, query, problems);
+
+    String bare = q < 0 ? path : path.substring(0, q);
+    if (bare.startsWith("/")) {
+      bare = bare.substring(1);
+    }
+    if (bare.endsWith("/")) {
+      bare = bare.substring(0, bare.length() - 1);
+    }
+    PathKind kind = PathKind.UNRECOGNIZED;
+    String resourceId = null;
+    String pathId = null;
+    Matcher m;
+    if ((m = WAREHOUSE.matcher(bare)).matches()) {
+      kind = PathKind.WAREHOUSE;
+      resourceId = m.group(1);
+    } else if ((m = ENDPOINT.matcher(bare)).matches()) {
+      kind = PathKind.ENDPOINT;
+      resourceId = m.group(1);
+    } else if ((m = CLUSTER.matcher(bare)).matches()) {
+      kind = PathKind.CLUSTER;
+      resourceId = m.group(2);
+      pathId = clusterPathId(path, m.group(1), problems);
+    } else {
+      problems.add(
+          Problem.of(
+              Code.UnrecognizedHttpPath,
+              Subject.HTTP_PATH,
+              null,
+              "http path " + quote(path) + " is not a known Databricks compute path. " + EXPECTED_SHAPES
+                  + " is expected. Copy the path from the compute's Connection details tab, or"
+                  + " suppress this warning if a gateway of yours uses another path"));
+    }
+
+    String workspaceId = queryId;
+    WorkspaceIdSource source = queryId != null ? WorkspaceIdSource.QUERY : WorkspaceIdSource.NONE;
+    if (pathId != null) {
+      if (queryId == null) {
+        workspaceId = pathId;
+        source = WorkspaceIdSource.CLUSTER_PATH;
+      } else if (!queryId.equals(pathId)) {
+        problems.add(
+            Problem.of(
+                Code.PathQueryMismatch,
+                Subject.HTTP_PATH,
+                null,
+                "cluster path " + quote(path) + " names workspace " + quote(pathId) + " in /o/"
+                    + pathId + "/ but " + quote(queryId) + " in ?o=. Both must name the same"
+                    + " workspace. Correct the one that is wrong, or drop ?o= (the cluster path"
+                    + " already names the workspace)"));
+        workspaceId = null;
+      }
+    }
+    return new HttpPathResult(path, kind, resourceId, workspaceId, source, problems);
+  }
+
+  /** Step 1 of the contract: a reason the path is unusable, or null. */
+  private static String invalidReason(String path) {
+    if (path.isBlank()) {
+      return "http path " + quote(path) + " is empty. A path such as \"/sql/1.0/warehouses/<id>\" is"
+          + " expected. Copy it from the compute's Connection details tab";
+    }
+    int blank = Text.firstBlankOrControl(path);
+    if (blank >= 0) {
+      return "http path " + quote(path) + " contains whitespace or a control character at index "
+          + blank + ". A path without spaces is expected. Remove it (copied values often end in a"
+          + " newline)";
+    }
+    int hash = path.indexOf('#');
+    if (hash >= 0) {
+      return "http path " + quote(path) + " contains \"#\" at index " + hash + ", which ends a URL."
+          + " A path without fragments is expected. Remove it, or write %23 if it belongs to a value";
+    }
+    int semicolon = path.indexOf(';');
+    if (semicolon >= 0) {
+      return "http path " + quote(path) + " contains \";\" at index " + semicolon + ", which"
+          + " separates JDBC URL properties. A path without \";\" is expected. Remove it, and pass"
+          + " driver properties separately";
+    }
+    for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+      if (i + 2 >= path.length() || !isHex(path.charAt(i + 1)) || !isHex(path.charAt(i + 2))) {
+        String escape = path.substring(i, Math.min(path.length(), i + 3));
+        return "http path " + quote(path) + " has a malformed percent escape " + quote(escape)
+            + " at index " + i + ". \"%\" must be followed by two hex digits. Write %25 for a"
+            + " literal \"%\"";
+      }
+    }
+    if (hasSchemeOrHost(path)) {
+      return "http path " + quote(path) + " contains a scheme or a host. Only the path is expected,"
+          + " such as \"/sql/1.0/warehouses/<id>\". Put the host in host and keep the path here";
+    }
+    return null;
+  }
+
+  private static boolean hasSchemeOrHost(String path) {
+    int q = path.indexOf('?');
+    String bare = q < 0 ? path : path.substring(0, q);
+    if (bare.contains("://") || bare.startsWith("//") || bare.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return true;
+    }
+    // "peco.azuredatabricks.net/sql/1.0/..." : a first segment that reads as a domain name.
+    String first = bare.startsWith("/") ? bare.substring(1) : bare;
+    int slash = first.indexOf('/');
+    first = slash < 0 ? first : first.substring(0, slash);
+    int dot = first.lastIndexOf('.');
+    return dot > 0 && dot < first.length() - 1
+        && first.substring(dot + 1).chars().allMatch(Character::isLetter);
+  }
+
+  /** Steps 2 to 4: the agreed canonical {@code ?o=} value, or null; problems go to the list. */
+  private static String workspaceIdFromQuery(String path, String query, List<Problem> problems) {
+    Set<String> ids = new LinkedHashSet<>();
+    boolean reportedEmpty = false;
+    boolean reportedUppercase = false;
+    for (String segment : query.split("&", -1)) {
+      if (segment.isEmpty()) {
+        continue;
+      }
+      int eq = segment.indexOf('=');
+      String key = decode(eq < 0 ? segment : segment.substring(0, eq));
+      String value = eq < 0 ? "" : decode(segment.substring(eq + 1));
+      if (key.equals("O") && !reportedUppercase) {
+        reportedUppercase = true;
+        problems.add(
+            Problem.of(
+                Code.UppercaseWorkspaceKey,
+                Subject.HTTP_PATH,
+                null,
+                "http path " + quote(path) + " has a query key \"O\", but routing reads the"
+                    + " lower-case \"o\" only. A lower-case key is expected. Write ?o=" + safeDigits(value)
+                    + " instead"));
+      }
+      if (!key.equals("o")) {
+        continue;
+      }
+      if (value.isBlank()) {
+        if (!reportedEmpty) {
+          reportedEmpty = true;
+          problems.add(
+              Problem.of(
+                  Code.EmptyWorkspaceId,
+                  Subject.HTTP_PATH,
+                  null,
+                  "http path " + quote(path) + " has an \"o\" parameter with an empty value, which is"
+                      + " ignored. A workspace id is expected after \"o=\". Give the id"
+                      + " (?o=<digits>) or remove the empty parameter"));
+        }
+      } else if (!WorkspaceIds.isValid(value)) {
+        problems.add(
+            Problem.of(
+                Code.InvalidWorkspaceId,
+                Subject.HTTP_PATH,
+                null,
+                "workspace id " + quote(value) + " in http path " + quote(path) + " is not a"
+                    + " workspace id. 1 to 19 ASCII digits, at most " + Long.MAX_VALUE + ", are"
+                    + " expected. Use the numeric id from your workspace URL (?o=<digits>)"));
+      } else {
+        ids.add(WorkspaceIds.canonical(value));
+      }
+    }
+    if (ids.size() > 1) {
+      List<String> distinct = List.copyOf(ids);
+      problems.add(
+          Problem.of(
+              Code.ConflictingWorkspaceIds,
+              Subject.HTTP_PATH,
+              null,
+              "http path " + quote(path) + " names different workspaces, " + quote(distinct.get(0))
+                  + " and " + quote(distinct.get(1)) + ". One workspace id per path is expected"
+                  + " (drivers silently take the first). Keep only the right ?o="));
+      return null;
+    }
+    return ids.isEmpty() ? null : ids.iterator().next();
+  }
+
+  /** Step 5: the id in a cluster path's {@code /o/<digits>/}, canonical, or null if invalid. */
+  private static String clusterPathId(String path, String digits, List<Problem> problems) {
+    if (WorkspaceIds.isValid(digits)) {
+      return WorkspaceIds.canonical(digits);
+    }
+    problems.add(
+        Problem.of(
+            Code.InvalidWorkspaceId,
+            Subject.HTTP_PATH,
+            null,
+            "workspace id " + quote(digits) + " in cluster path " + quote(path) + " is not a workspace"
+                + " id. 1 to 19 ASCII digits, at most " + Long.MAX_VALUE + ", are expected. Copy the"
+                + " path from the cluster's JDBC/ODBC tab"));
+    return null;
+  }
+
+  private static String decode(String s) {
+    // Escapes were validated in step 1, so this cannot throw.
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String safeDigits(String value) {
+    return WorkspaceIds.isValid(value) ? WorkspaceIds.canonical(value) : "<workspace-id>";
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+}

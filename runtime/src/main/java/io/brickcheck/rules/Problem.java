@@ -1,0 +1,50 @@
+package io.brickcheck.rules;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with a profile.
+ *
+ * @param code the stable code
+ * @param severity error or warning (a warning becomes an error in strict mode)
+ * @param subject the part of the profile at fault
+ * @param compute the compute concerned, or {@code null} when the problem is about the host or the
+ *     profile as a whole
+ * @param message {@code [DatabricksProfile/<Code>] <what is wrong>. <what is expected>. <the fix>},
+ *     with the offending value quoted and its control characters escaped; never a secret
+ */
+public record Problem(Code code, Severity severity, Subject subject, String compute, String message) {
+
+  public Problem {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(message, "message");
+  }
+
+  /** A problem with the code's default severity; {@code text} is the message without its tag. */
+  public static Problem of(Code code, Subject subject, String compute, String text) {
+    return new Problem(code, code.defaultSeverity(), subject, compute, code.tag() + " " + text);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  /** The same problem, about the given compute. */
+  public Problem forCompute(String computeName) {
+    return new Problem(code, severity, subject, computeName, message);
+  }
+
+  /** The same problem as an error, for strict mode. */
+  public Problem asError() {
+    return severity == Severity.ERROR
+        ? this
+        : new Problem(code, Severity.ERROR, subject, compute, message);
+  }
+
+  @Override
+  public String toString() {
+    return severity + (compute == null ? "" : " (compute " + compute + ")") + " " + message;
+  }
+}

@@ -1,0 +1,31 @@
+package io.brickcheck.rules;
+
+import io.brickcheck.HostKind;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A profile as declared, before any check: one host, a default http path and named computes.
+ *
+ * @param name the profile's name (used in messages and the status block)
+ * @param host the host as given
+ * @param hostKind what the user declares about the host
+ * @param defaultHttpPath the http path of the compute named {@code default}
+ * @param computes the named computes, in declaration order
+ */
+public record ProfileSpec(
+    String name, String host, HostKind hostKind, String defaultHttpPath, List<ComputeSpec> computes) {
+
+  public ProfileSpec {
+    Objects.requireNonNull(hostKind, "hostKind");
+    computes = List.copyOf(computes);
+  }
+
+  public static ProfileSpec of(String name, String host, String defaultHttpPath, ComputeSpec... computes) {
+    return new ProfileSpec(name, host, HostKind.AUTO, defaultHttpPath, List.of(computes));
+  }
+
+  public ProfileSpec withHostKind(HostKind kind) {
+    return new ProfileSpec(name, host, kind, defaultHttpPath, computes);
+  }
+}
