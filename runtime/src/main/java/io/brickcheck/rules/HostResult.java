@@ -20,6 +20,19 @@ public record HostResult(String input, Host host, List<Problem> problems) {
     return Optional.ofNullable(host);
   }
 
+  /**
+   * The input fit to show: any user information before {@code @} (which may hold a token) is
+   * replaced with {@code ***}.
+   */
+  public String safeInput() {
+    return input == null ? null : HostParser.redactUserInfo(input);
+  }
+
+  @Override
+  public String toString() {
+    return "HostResult[input=" + safeInput() + ", host=" + host + ", problems=" + problems + "]";
+  }
+
   public boolean hasErrors() {
     return problems.stream().anyMatch(Problem::isError);
   }

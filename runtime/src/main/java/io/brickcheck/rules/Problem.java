@@ -22,9 +22,13 @@ public record Problem(Code code, Severity severity, Subject subject, String comp
     Objects.requireNonNull(message, "message");
   }
 
-  /** A problem with the code's default severity; {@code text} is the message without its tag. */
+  /**
+   * A problem with the code's default severity; {@code text} is the message without its tag (a
+   * final full stop is added when missing).
+   */
   public static Problem of(Code code, Subject subject, String compute, String text) {
-    return new Problem(code, code.defaultSeverity(), subject, compute, code.tag() + " " + text);
+    String sentence = text.endsWith(".") ? text : text + ".";
+    return new Problem(code, code.defaultSeverity(), subject, compute, code.tag() + " " + sentence);
   }
 
   public boolean isError() {

@@ -31,7 +31,7 @@ public final class ProfileChecker {
     List<ComputeReport> computes = new ArrayList<>();
     Map<String, String> methodOwners = new HashMap<>();
     computes.add(parseCompute(ComputeNames.DEFAULT, spec.defaultHttpPath(), problems));
-    methodOwners.put(ComputeNames.DEFAULT, ComputeNames.DEFAULT);
+    methodOwners.put(ComputeNames.openMethod(ComputeNames.DEFAULT).toLowerCase(Locale.ROOT), ComputeNames.DEFAULT);
     for (ComputeSpec compute : spec.computes()) {
       String name = compute.name() == null ? "" : compute.name();
       checkName(name, methodOwners, problems);

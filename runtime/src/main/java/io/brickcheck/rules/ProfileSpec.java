@@ -25,6 +25,13 @@ public record ProfileSpec(
     return new ProfileSpec(name, host, HostKind.AUTO, defaultHttpPath, List.of(computes));
   }
 
+  /** Never shows user information that may sit in a malformed host value. */
+  @Override
+  public String toString() {
+    return "ProfileSpec[name=" + name + ", host=" + (host == null ? null : HostParser.redactUserInfo(host))
+        + ", hostKind=" + hostKind + ", defaultHttpPath=" + defaultHttpPath + ", computes=" + computes + "]";
+  }
+
   public ProfileSpec withHostKind(HostKind kind) {
     return new ProfileSpec(name, host, kind, defaultHttpPath, computes);
   }

@@ -1,0 +1,42 @@
+package io.brickcheck.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.ProfileReport;
+
+/** The machine-readable form of a report: exactly one JSON object (schema in the README). */
+final class JsonReport {
+  private JsonReport() {}
+
+  static String render(ProfileReport report) {
+    JsonObject root = new JsonObject();
+    root.addProperty("host", report.host().hostIfValid().map(Object::toString).orElse(report.host().safeInput()));
+    root.addProperty("hostKind", report.hostKind().name());
+    root.addProperty("workspaceId", report.workspaceId());
+    JsonArray computes = new JsonArray();
+    for (ComputeReport c : report.computes()) {
+      JsonObject compute = new JsonObject();
+      compute.addProperty("name", c.name());
+      compute.addProperty("httpPath", c.path().input());
+      compute.addProperty("workspaceId", c.path().workspaceId());
+      compute.addProperty("source", c.workspaceIdSource().name());
+      computes.add(compute);
+    }
+    root.add("computes", computes);
+    JsonArray problems = new JsonArray();
+    for (Problem p : report.problems()) {
+      JsonObject problem = new JsonObject();
+      problem.addProperty("code", p.code().name());
+      problem.addProperty("severity", p.severity().name());
+      problem.addProperty("compute", p.compute());
+      problem.addProperty("message", p.message());
+      problems.add(problem);
+    }
+    root.add("problems", problems);
+    return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)
+        + System.lineSeparator();
+  }
+}

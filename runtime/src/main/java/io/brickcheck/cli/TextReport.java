@@ -1,0 +1,58 @@
+package io.brickcheck.cli;
+
+import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.ProfileReport;
+
+/** The terminal form of a report: the profile, one line per problem, a summary. */
+final class TextReport {
+  private TextReport() {}
+
+  static String render(ProfileReport report) {
+    String nl = System.lineSeparator();
+    StringBuilder out = new StringBuilder();
+    out.append("Host ")
+        .append(report.host().hostIfValid().map(Object::toString).orElse(quoteRaw(report.host().safeInput())))
+        .append(" (kind ").append(report.hostKind()).append(")")
+        .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
+        .append(nl);
+    int width = report.computes().stream().mapToInt(c -> c.name().length()).max().orElse(7);
+    for (ComputeReport c : report.computes()) {
+      out.append("  ").append(pad(c.name(), width)).append("  ").append(describe(c)).append(nl);
+    }
+    for (Problem p : report.problems()) {
+      out.append(p.isError() ? "error  " : "warning")
+          .append(p.compute() == null ? "" : " [" + p.compute() + "]")
+          .append(' ').append(p.message()).append(nl);
+    }
+    int errors = report.errors().size();
+    int warnings = report.warnings().size();
+    out.append(errors == 0 && warnings == 0
+            ? "OK: no problems."
+            : (errors == 0 ? "OK" : "FAILED") + ": " + plural(errors, "error") + ", " + plural(warnings, "warning") + ".")
+        .append(nl);
+    return out.toString();
+  }
+
+  private static String describe(ComputeReport c) {
+    String where =
+        switch (c.workspaceIdSource()) {
+          case QUERY -> "workspace " + c.path().workspaceId() + " from ?o=";
+          case CLUSTER_PATH -> "workspace " + c.path().workspaceId() + " from the cluster path";
+          case NONE -> "no workspace id";
+        };
+    return c.path().input() + "  (" + c.path().kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + where + ")";
+  }
+
+  private static String quoteRaw(String s) {
+    return s == null ? "(none)" : "\"" + s.replaceAll("\\p{Cntrl}", "?") + "\"";
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

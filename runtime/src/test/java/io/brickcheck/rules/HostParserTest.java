@@ -1,0 +1,116 @@
+package io.brickcheck.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HostParserTest {
+
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      textBlock = """
+          # input                                        | baseUrl                                      | kind      | embedded id      | loopback
+          peco.azuredatabricks.net                       | https://peco.azuredatabricks.net             | UNKNOWN   | null             | false
+          https://peco.azuredatabricks.net               | https://peco.azuredatabricks.net             | UNKNOWN   | null             | false
+          https://peco.azuredatabricks.net/              | https://peco.azuredatabricks.net             | UNKNOWN   | null             | false
+          HTTPS://PECO.AzureDatabricks.NET               | https://peco.azuredatabricks.net             | UNKNOWN   | null             | false
+          peco.azuredatabricks.net:443                   | https://peco.azuredatabricks.net             | UNKNOWN   | null             | false
+          peco.azuredatabricks.net:8443                  | https://peco.azuredatabricks.net:8443        | UNKNOWN   | null             | false
+          adb-6436897454825492.12.azuredatabricks.net    | https://adb-6436897454825492.12.azuredatabricks.net | WORKSPACE | 6436897454825492 | false
+          adb-0001.2.azuredatabricks.net                 | https://adb-0001.2.azuredatabricks.net       | WORKSPACE | 1                | false
+          1234567890123456.7.gcp.databricks.com          | https://1234567890123456.7.gcp.databricks.com | WORKSPACE | 1234567890123456 | false
+          dbc-a1b2c3d4-e5f6.cloud.databricks.com         | https://dbc-a1b2c3d4-e5f6.cloud.databricks.com | WORKSPACE | null           | false
+          dbc-a1b2c3d4-e5f6.cloud.databricks.com.evil.io | https://dbc-a1b2c3d4-e5f6.cloud.databricks.com.evil.io | UNKNOWN | null   | false
+          http://localhost:8080                          | http://localhost:8080                        | UNKNOWN   | null             | true
+          http://127.0.0.1:1234/                         | http://127.0.0.1:1234                        | UNKNOWN   | null             | true
+          http://127.45.6.7                              | http://127.45.6.7                            | UNKNOWN   | null             | true
+          http://[::1]:9000                              | http://[::1]:9000                            | UNKNOWN   | null             | true
+          https://localhost                              | https://localhost                            | UNKNOWN   | null             | true
+          10.0.0.1                                       | https://10.0.0.1                             | UNKNOWN   | null             | false
+          """)
+  void acceptsAndNormalises(String input, String baseUrl, HostClassification kind, String embeddedId, boolean loopback) {
+    HostResult result = HostParser.parse(input);
+
+    assertThat(result.problems()).isEmpty();
+    Host host = result.host();
+    assertThat(host.baseUrl()).isEqualTo(baseUrl);
+    assertThat(host.classification()).isEqualTo(kind);
+    assertThat(host.embeddedWorkspaceId()).isEqualTo(embeddedId);
+    assertThat(host.loopback()).isEqualTo(loopback);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock = """
+          # input                                        | expected text in the message
+          ''                                             | is empty
+          '   '                                          | is empty
+          'peco.azuredatabricks.net\n'                   | whitespace or a control character at index 24
+          'peco .azuredatabricks.net'                    | whitespace or a control character at index 4
+          http://peco.azuredatabricks.net                | uses http
+          http://127.0.0.1.example.com                   | uses http
+          ftp://peco.azuredatabricks.net                 | has the scheme "ftp"
+          jdbc:databricks://peco.azuredatabricks.net:443 | has the scheme "jdbc:databricks"
+          https://peco.azuredatabricks.net/sql/1.0/warehouses/abc | has a path, query or fragment "/sql/1.0/warehouses/abc"
+          peco.azuredatabricks.net?o=123                 | has a path, query or fragment "?o=123"
+          peco.azuredatabricks.net#x                     | has a path, query or fragment "#x"
+          https://peco.azuredatabricks.net//             | has a path, query or fragment "/"
+          https://token:dapi0123@peco.azuredatabricks.net | contains user information
+          https://                                       | has no host name
+          peco_azure.databricks.net                      | is not a valid host name
+          -peco.azuredatabricks.net                      | is not a valid host name
+          peco..azuredatabricks.net                      | is not a valid host name
+          peco.azuredatabricks.net.                      | is not a valid host name
+          999.1.1.1                                      | is not a valid host name
+          1.2.3                                          | is not a valid host name
+          [::1                                           | is not a valid host name
+          a:b:c                                          | has an invalid port "b:c"
+          peco.azuredatabricks.net:0                     | has an invalid port "0"
+          peco.azuredatabricks.net:65536                 | has an invalid port "65536"
+          peco.azuredatabricks.net:                      | has an invalid port ""
+          accounts.cloud.databricks.com                  | is an account console
+          https://ACCOUNTS.azuredatabricks.net           | is an account console
+          accounts.gcp.databricks.com                    | is an account console
+          """)
+  void rejectsWithInvalidHost(String input, String expected) {
+    HostResult result = HostParser.parse(input.replace("\\n", "\n"));
+
+    assertThat(result.host()).isNull();
+    assertThat(result.problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo(Code.InvalidHost);
+      assertThat(p.severity()).isEqualTo(Severity.ERROR);
+      assertThat(p.subject()).isEqualTo(Subject.HOST);
+      assertThat(p.message()).startsWith("[DatabricksProfile/InvalidHost] host ").contains(expected).endsWith(".");
+    });
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "https://token:dapi0123@peco.azuredatabricks.net, dapi0123",
+    "ftp://user:s3cret@peco.azuredatabricks.net/x, s3cret",
+    "http://u:pw@example.com, pw"
+  })
+  void neverEchoesUserInformation(String input, String secret) {
+    HostResult result = HostParser.parse(input);
+
+    assertThat(result.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).doesNotContain(secret));
+    assertThat(result.safeInput()).doesNotContain(secret).contains("***@");
+    assertThat(result.toString()).doesNotContain(secret);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"localhost, true", "127.0.0.1, true", "127.255.255.255, true", "::1, true", "128.0.0.1, false", "localhost.evil.io, false"})
+  void knowsLoopback(String name, boolean loopback) {
+    assertThat(HostParser.isLoopback(name)).isEqualTo(loopback);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"PECO.azuredatabricks.net", "peco.AZUREDATABRICKS.net"})
+  void comparesNamesCaseInsensitively(String other) {
+    assertThat(HostParser.parse("peco.azuredatabricks.net").host().hasName(other)).isTrue();
+  }
+}
