@@ -70,11 +70,16 @@ public final class ProfileChecker {
             ? "compute name " + quote(name) + " collides with the default compute (both become "
                 + method + "()). The name \"default\" is reserved for the profile's own http path."
                 + " Declare that path as httpPath, or rename the compute"
-            : "compute name " + quote(name) + " collides with compute " + quote(owner) + " (both"
-                + " become " + ComputeNames.openMethod(owner) + "(), ignoring case). Names must"
-                + " differ after case folding and after \"-\" and \"_\" are removed. Rename one of"
-                + " them";
+            : "compute name " + quote(name) + " collides with compute " + quote(owner) + " ("
+                + clash(method, ComputeNames.openMethod(owner)) + "). Names must differ after case"
+                + " folding and after \"-\" and \"_\" are removed. Rename one of them";
     problems.add(Problem.of(Code.DuplicateCompute, Subject.COMPUTE_NAME, name, text));
+  }
+
+  private static String clash(String method, String ownerMethod) {
+    return method.equals(ownerMethod)
+        ? "both become " + method + "()"
+        : "methods " + method + "() and " + ownerMethod + "() differ only in case";
   }
 
   /** The rules across computes; returns the id every compute agrees on, or null. */

@@ -140,7 +140,7 @@ class ProfileCheckerTest {
         org.assertj.core.groups.Tuple.tuple(Code.DuplicateCompute, "NightlyBatch"),
         org.assertj.core.groups.Tuple.tuple(Code.DuplicateCompute, "Default"),
         org.assertj.core.groups.Tuple.tuple(Code.DuplicateCompute, "default"));
-    assertThat(report.problems().get(0).message()).contains("collides with compute \"nightly-batch\" (both become openNightlyBatch()");
+    assertThat(report.problems().get(0).message()).contains("collides with compute \"nightly-batch\" (both become openNightlyBatch())");
     assertThat(report.problems().get(3).message()).contains("reserved for the profile's own http path");
   }
 
