@@ -184,13 +184,8 @@ public final class HttpPathParser {
         }
       } else if (!WorkspaceIds.isValid(value)) {
         problems.add(
-            Problem.of(
-                Code.InvalidWorkspaceId,
-                Subject.HTTP_PATH,
-                null,
-                "workspace id " + quote(value) + " in http path " + quote(path) + " is not a"
-                    + " workspace id. 1 to 19 ASCII digits, at most " + Long.MAX_VALUE + ", are"
-                    + " expected. Use the numeric id from your workspace URL (?o=<digits>)"));
+            invalidWorkspaceId(value, "http path " + quote(path),
+                "Use the numeric id from your workspace URL (?o=<digits>)"));
       } else {
         ids.add(WorkspaceIds.canonical(value));
       }
@@ -216,14 +211,18 @@ public final class HttpPathParser {
       return WorkspaceIds.canonical(digits);
     }
     problems.add(
-        Problem.of(
-            Code.InvalidWorkspaceId,
-            Subject.HTTP_PATH,
-            null,
-            "workspace id " + quote(digits) + " in cluster path " + quote(path) + " is not a workspace"
-                + " id. 1 to 19 ASCII digits, at most " + Long.MAX_VALUE + ", are expected. Copy the"
-                + " path from the cluster's JDBC/ODBC tab"));
+        invalidWorkspaceId(digits, "cluster path " + quote(path),
+            "Copy the path from the cluster's JDBC/ODBC tab"));
     return null;
+  }
+
+  private static Problem invalidWorkspaceId(String value, String where, String fix) {
+    return Problem.of(
+        Code.InvalidWorkspaceId,
+        Subject.HTTP_PATH,
+        null,
+        "workspace id " + quote(value) + " in " + where + " is not a workspace id. 1 to 19 ASCII"
+            + " digits, at most " + Long.MAX_VALUE + ", are expected. " + fix);
   }
 
   private static String decode(String s) {
