@@ -1,0 +1,101 @@
+package io.brickcheck;
+
+import com.databricks.sdk.core.DatabricksConfig;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * Builds the Databricks SDK's {@link DatabricksConfig}. Only loaded when the SDK is on the
+ * classpath (callers check {@link #isPresent()} first), so users without the SDK never need it.
+ *
+ * <p>{@code setWorkspaceId} appeared in databricks-sdk-java 0.79; it is looked up once, by
+ * reflection, so that an older SDK gives {@code UnsupportedSdk} instead of a linkage error.
+ */
+final class SdkSupport {
+  static final String CONFIG_CLASS = "com.databricks.sdk.core.DatabricksConfig";
+  static final String COORDINATES = "com.databricks:databricks-sdk-java";
+  static final String RECOMMENDED = "0.141.0";
+
+  private SdkSupport() {}
+
+  static boolean isPresent() {
+    return Presence.PRESENT;
+  }
+
+  /** True when this SDK can carry a workspace id. */
+  static boolean canSetWorkspaceId() {
+    return WorkspaceIdSetter.METHOD != null;
+  }
+
+  /** The SDK's version, from its jar manifest or Maven metadata, or null. */
+  static String version() {
+    return Presence.VERSION;
+  }
+
+  static DatabricksConfig config(String baseUrl, String workspaceId, Credentials credentials) {
+    DatabricksConfig config = new DatabricksConfig().setHost(baseUrl);
+    if (credentials != null) {
+      switch (credentials.kind()) {
+        case TOKEN -> config.setAuthType("pat").setToken(credentials.token());
+        case OAUTH_M2M ->
+            config.setAuthType("oauth-m2m")
+                .setClientId(credentials.clientId())
+                .setClientSecret(credentials.clientSecret());
+      }
+    }
+    if (workspaceId != null) {
+      try {
+        WorkspaceIdSetter.METHOD.invoke(config, workspaceId);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("DatabricksConfig.setWorkspaceId failed: " + e.getCause(), e);
+      }
+    }
+    return config;
+  }
+
+  private static final class Presence {
+    static final boolean PRESENT = load() != null;
+    static final String VERSION = PRESENT ? versionOf(load()) : null;
+
+    private static Class<?> load() {
+      try {
+        return Class.forName(CONFIG_CLASS, false, SdkSupport.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        return null;
+      }
+    }
+
+    private static String versionOf(Class<?> type) {
+      Package p = type.getPackage();
+      String v = p == null ? null : p.getImplementationVersion();
+      if (v != null) {
+        return v;
+      }
+      try (var in = type.getResourceAsStream("/META-INF/maven/com.databricks/databricks-sdk-java/pom.properties")) {
+        if (in == null) {
+          return null;
+        }
+        java.util.Properties props = new java.util.Properties();
+        props.load(in);
+        return props.getProperty("version");
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    }
+  }
+
+  private static final class WorkspaceIdSetter {
+    static final Method METHOD = find();
+
+    private static Method find() {
+      if (!isPresent()) {
+        return null;
+      }
+      try {
+        return DatabricksConfig.class.getMethod("setWorkspaceId", String.class);
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
+    }
+  }
+}
