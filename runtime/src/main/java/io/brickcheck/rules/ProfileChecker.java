@@ -42,6 +42,47 @@ public final class ProfileChecker {
     return new ProfileReport(spec, hostResult, kind, computes, workspaceId, problems);
   }
 
+  /**
+   * The rules that need the host's own answer ({@code /.well-known/databricks-config}): a unified
+   * host and no workspace id is {@code MissingWorkspaceId} (a warning here: the id may be routed
+   * some other way; strict mode makes it an error); a workspace or account host and an id is
+   * {@code StrayWorkspaceId}. One problem per rule, about the whole profile.
+   *
+   * @param report a report without errors
+   * @param discovered what the probe says: SPOG for {@code unified}, WORKSPACE for {@code
+   *     workspace} and {@code account}, UNKNOWN when it could not tell
+   */
+  public static List<Problem> checkDiscovered(ProfileReport report, HostClassification discovered) {
+    String host = report.host().host() == null ? report.host().safeInput() : report.host().host().name();
+    String id = report.workspaceId();
+    if (discovered == HostClassification.SPOG && id == null) {
+      return List.of(
+          new Problem(
+              Code.MissingWorkspaceId,
+              Severity.WARNING,
+              Subject.PROFILE,
+              null,
+              Code.MissingWorkspaceId.tag() + " host " + quote(host) + " says it is a unified (SPOG)"
+                  + " host, but profile " + quote(report.spec().name()) + " names no workspace. Every"
+                  + " connection to a unified host must name its workspace. Add ?o=<workspace-id> to"
+                  + " each http path (the number after ?o= in your workspace URL)."));
+    }
+    if (discovered == HostClassification.WORKSPACE && id != null
+        && report.hostKind() != HostClassification.WORKSPACE) {
+      // A statically known per-workspace host was already judged by check(); this is the rest.
+      return List.of(
+          Problem.of(
+              Code.StrayWorkspaceId,
+              Subject.PROFILE,
+              null,
+              "host " + quote(host) + " says it serves one workspace, but profile "
+                  + quote(report.spec().name()) + " names workspace " + quote(id) + ". No ?o= is"
+                  + " expected on a per-workspace host. Remove ?o=" + id + " from the http paths, or"
+                  + " check that this is the host you meant"));
+    }
+    return List.of();
+  }
+
   private static ComputeReport parseCompute(String name, String httpPath, List<Problem> problems) {
     HttpPathResult path = HttpPathParser.parse(httpPath);
     path.problems().forEach(p -> problems.add(p.forCompute(name)));

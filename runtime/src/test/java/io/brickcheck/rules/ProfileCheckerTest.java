@@ -152,4 +152,37 @@ class ProfileCheckerTest {
     assertThat(report.problems()).extracting(Problem::code)
         .containsExactly(Code.InvalidHost, Code.InvalidHttpPath, Code.InvalidComputeName, Code.InvalidHttpPath);
   }
+
+  @Test
+  void discoveredUnifiedHostWithoutAnIdIsAMissingIdWarning() {
+    ProfileReport report = ProfileChecker.check(ProfileSpec.of("prod", SPOG, "/sql/1.0/warehouses/a"));
+
+    List<Problem> problems = ProfileChecker.checkDiscovered(report, HostClassification.SPOG);
+
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo(Code.MissingWorkspaceId);
+      assertThat(p.severity()).isEqualTo(Severity.WARNING);
+      assertThat(p.message()).contains("host \"peco.azuredatabricks.net\" says it is a unified (SPOG) host")
+          .contains("profile \"prod\"");
+    });
+    assertThat(ProfileChecker.checkDiscovered(report, HostClassification.WORKSPACE)).isEmpty();
+    assertThat(ProfileChecker.checkDiscovered(report, HostClassification.UNKNOWN)).isEmpty();
+  }
+
+  @Test
+  void discoveredWorkspaceHostWithAnIdIsAStrayIdWarning() {
+    ProfileReport report = ProfileChecker.check(ProfileSpec.of("prod", SPOG, WAREHOUSE));
+
+    assertThat(ProfileChecker.checkDiscovered(report, HostClassification.WORKSPACE))
+        .extracting(Problem::code).containsExactly(Code.StrayWorkspaceId);
+    assertThat(ProfileChecker.checkDiscovered(report, HostClassification.SPOG)).isEmpty();
+  }
+
+  @Test
+  void discoveryAddsNothingTheStaticCheckAlreadySaid() {
+    ProfileReport report = ProfileChecker.check(ProfileSpec.of("p", "adb-6436897454825492.1.azuredatabricks.net", WAREHOUSE));
+
+    assertThat(report.problems()).extracting(Problem::code).containsExactly(Code.StrayWorkspaceId);
+    assertThat(ProfileChecker.checkDiscovered(report, HostClassification.WORKSPACE)).isEmpty();
+  }
 }
