@@ -19,6 +19,7 @@ public final class HttpPathParser {
   private static final Pattern WAREHOUSE = Pattern.compile("sql/1\\.0/warehouses/([^/]+)");
   private static final Pattern ENDPOINT = Pattern.compile("sql/1\\.0/endpoints/([^/]+)");
   private static final Pattern CLUSTER = Pattern.compile("sql/protocolv1/o/([0-9]+)/([^/]+)");
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
   private static final String EXPECTED_SHAPES =
       "\"/sql/1.0/warehouses/<id>\", \"/sql/1.0/endpoints/<id>\" or"
           + " \"sql/protocolv1/o/<workspace-id>/<cluster-id>\"";
@@ -132,7 +133,7 @@ public final class HttpPathParser {
   private static boolean hasSchemeOrHost(String path) {
     int q = path.indexOf('?');
     String bare = q < 0 ? path : path.substring(0, q);
-    if (bare.contains("://") || bare.startsWith("//") || bare.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+    if (bare.contains("://") || bare.startsWith("//") || SCHEME.matcher(bare).lookingAt()) {
       return true;
     }
     // "peco.azuredatabricks.net/sql/1.0/..." : a first segment that reads as a domain name.
