@@ -77,9 +77,16 @@ final class ProbeRun implements Runnable {
     ProbeResult result;
     try {
       result = attemptLoop();
-    } catch (RuntimeException e) {
-      // A bug here must not leave callers without a result; the class name is enough to report.
-      result = failure("internal error (" + e.getClass().getSimpleName() + ")");
+    } catch (Exception e) {
+      // OkHttp (Kotlin) can throw InterruptedException undeclared when close() interrupts a
+      // connect; anything else is a bug. Either way callers get a result, and no stack trace
+      // escapes to the thread's uncaught-exception handler.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        result = failure("interrupted");
+      } else {
+        result = failure("internal error (" + e.getClass().getSimpleName() + ")");
+      }
     }
     finish(result);
   }

@@ -150,6 +150,44 @@ class ProbeCacheAndSingleFlightTest {
   }
 
   @Test
+  void closingDuringAConnectLeavesNoUncaughtException() throws Exception {
+    // close() interrupts workers; one interrupted inside OkHttp's connect used to die with an
+    // undeclared InterruptedException on stderr. A loopback listener whose accept queue is full
+    // makes connects hang (Linux drops the SYNs), so the worker is surely inside connect.
+    List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+    List<java.net.Socket> fillers = new ArrayList<>();
+    try (java.net.ServerSocket full =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      for (int i = 0; i < 4; i++) {
+        java.net.Socket s = new java.net.Socket();
+        fillers.add(s);
+        try {
+          s.connect(full.getLocalSocketAddress(), 200);
+        } catch (java.io.IOException queueAlreadyFull) {
+          break;
+        }
+      }
+      DiscoveryProbe p = DiscoveryProbe.builder().warningSink(warnings::accept).build();
+      CompletableFuture<ProbeResult> future = p.probe(loopbackHost(full.getLocalPort()));
+      Thread.sleep(300); // well inside the 750 ms connect timeout
+
+      p.close();
+
+      assertThat(future.get(5, TimeUnit.SECONDS).failureReason()).contains("the probe was closed");
+      assertThat(p.awaitTermination(Duration.ofSeconds(5))).isTrue();
+    } finally {
+      for (java.net.Socket s : fillers) {
+        s.close();
+      }
+      Thread.setDefaultUncaughtExceptionHandler(previous);
+    }
+    assertThat(uncaught).isEmpty();
+    assertThat(warnings.lines).isEmpty();
+  }
+
+  @Test
   void closeReleasesCallersWithoutAWarningAndEndsItsThreads() throws Exception {
     try (ProbeTestSupport.HungServer hung = new ProbeTestSupport.HungServer()) {
       CompletableFuture<ProbeResult> future = probe.probe(loopbackHost(hung.port()));
