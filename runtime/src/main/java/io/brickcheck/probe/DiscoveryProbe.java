@@ -20,7 +20,6 @@ import java.util.function.LongSupplier;
 import okhttp3.Authenticator;
 import okhttp3.CookieJar;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,13 +172,8 @@ public final class DiscoveryProbe implements AutoCloseable {
   }
 
   private ProbeRun newRun(Host host, CompletableFuture<ProbeResult> future) {
-    Request request =
-        new Request.Builder()
-            .url(host.baseUrl() + WELL_KNOWN_PATH)
-            .header("Accept", "application/json")
-            .header("User-Agent", "brickcheck-probe")
-            .build();
-    return new ProbeRun(host, request, client, settings, clock, r -> finish(host, future, r));
+    String url = host.baseUrl() + WELL_KNOWN_PATH;
+    return new ProbeRun(host, url, client, settings, clock, r -> finish(host, future, r));
   }
 
   private void start(ProbeRun run) {

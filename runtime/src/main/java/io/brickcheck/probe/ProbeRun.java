@@ -29,7 +29,7 @@ import okio.BufferedSource;
  */
 final class ProbeRun implements Runnable {
   private final Host host;
-  private final Request request;
+  private final String url;
   private final OkHttpClient client;
   private final ProbeSettings settings;
   private final Clock clock;
@@ -45,13 +45,13 @@ final class ProbeRun implements Runnable {
 
   ProbeRun(
       Host host,
-      Request request,
+      String url,
       OkHttpClient client,
       ProbeSettings settings,
       Clock clock,
       Consumer<ProbeResult> finisher) {
     this.host = host;
-    this.request = request;
+    this.url = url;
     this.client = client;
     this.settings = settings;
     this.clock = clock;
@@ -119,6 +119,13 @@ final class ProbeRun implements Runnable {
   }
 
   private ProbeResult attemptLoop() {
+    // Built here, on the probe thread, so an ASYNC caller does not pay for URL parsing.
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Accept", "application/json")
+            .header("User-Agent", "brickcheck-probe")
+            .build();
     long attemptNanos = settings.attemptTimeout().toNanos();
     for (int n = 1; n <= settings.maxAttempts(); n++) {
       long remaining = remainingNanos();
