@@ -52,6 +52,7 @@ public final class DiscoveryProbe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("io.brickcheck.probe");
 
   private final OkHttpClient client;
+  private final boolean ownsClient;
   private final ProbeSettings settings;
   private final Clock clock;
   private final LongSupplier ticker;
@@ -75,6 +76,7 @@ public final class DiscoveryProbe implements AutoCloseable {
     this.ticker = b.ticker;
     this.warnings = b.warnings != null ? b.warnings : LOG::warn;
     this.client = isolate(b.client, settings);
+    this.ownsClient = b.client == null;
   }
 
   /** A probe with default settings and its own HTTP client. */
@@ -164,6 +166,9 @@ public final class DiscoveryProbe implements AutoCloseable {
     workers.shutdownNow();
     timer.shutdownNow();
     slots.clear();
+    if (ownsClient) {
+      client.connectionPool().evictAll(); // a caller's pool is the caller's to manage
+    }
   }
 
   @Override
