@@ -1,0 +1,86 @@
+package io.brickcheck.probe;
+
+import io.brickcheck.rules.Host;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of probing one host: the {@link HostMetadata} it sent, or a short reason it could
+ * not be had. Immutable. The reason is one line, escaped and bounded, and never holds a request
+ * header or a response body, so it is safe to log and to show in a status block.
+ */
+public final class ProbeResult {
+  private final Host host;
+  private final HostMetadata metadata;
+  private final String failureReason;
+  private final Instant obtainedAt;
+  private final int attempts;
+  private final Duration elapsed;
+
+  private ProbeResult(
+      Host host,
+      HostMetadata metadata,
+      String failureReason,
+      Instant obtainedAt,
+      int attempts,
+      Duration elapsed) {
+    this.host = Objects.requireNonNull(host, "host");
+    this.metadata = metadata;
+    this.failureReason = failureReason;
+    this.obtainedAt = Objects.requireNonNull(obtainedAt, "obtainedAt");
+    this.attempts = attempts;
+    this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  static ProbeResult success(
+      Host host, HostMetadata metadata, Instant at, int attempts, Duration elapsed) {
+    return new ProbeResult(host, Objects.requireNonNull(metadata), null, at, attempts, elapsed);
+  }
+
+  static ProbeResult failure(Host host, String reason, Instant at, int attempts, Duration elapsed) {
+    return new ProbeResult(host, null, SafeText.reason(reason), at, attempts, elapsed);
+  }
+
+  /** The host probed. */
+  public Host host() {
+    return host;
+  }
+
+  public boolean succeeded() {
+    return metadata != null;
+  }
+
+  /** Present exactly when {@link #succeeded()}. */
+  public Optional<HostMetadata> metadata() {
+    return Optional.ofNullable(metadata);
+  }
+
+  /** Present exactly when the probe failed: why, in a few words, such as {@code HTTP 404}. */
+  public Optional<String> failureReason() {
+    return Optional.ofNullable(failureReason);
+  }
+
+  /** When the probe finished (by the probe's clock). */
+  public Instant obtainedAt() {
+    return obtainedAt;
+  }
+
+  /** HTTP requests started for this result (0 when none could start). */
+  public int attempts() {
+    return attempts;
+  }
+
+  /** From the start of the probe to its result, backoff included. */
+  public Duration elapsed() {
+    return elapsed;
+  }
+
+  @Override
+  public String toString() {
+    String outcome = metadata != null ? metadata.toString() : "failed: " + failureReason;
+    return "ProbeResult[" + host + ", " + outcome + ", at " + obtainedAt + ", " + attempts
+        + " attempt(s), " + elapsed.toMillis() + " ms]";
+  }
+}

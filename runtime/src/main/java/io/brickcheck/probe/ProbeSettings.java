@@ -1,0 +1,183 @@
+package io.brickcheck.probe;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How hard and how often the probe tries. Immutable; build with {@link #builder()}.
+ *
+ * <p>Defaults: budget 2 s, 750 ms per attempt, 3 attempts, 100 ms backoff base, success cached
+ * 1 h, failure cached 60 s, body capped at 64 KiB.
+ */
+public final class ProbeSettings {
+  private static final ProbeSettings DEFAULTS = builder().build();
+
+  private final Duration budget;
+  private final Duration attemptTimeout;
+  private final int maxAttempts;
+  private final Duration backoffBase;
+  private final Duration successTtl;
+  private final Duration failureTtl;
+  private final int maxBodyBytes;
+
+  private ProbeSettings(Builder b) {
+    this.budget = b.budget;
+    this.attemptTimeout = b.attemptTimeout;
+    this.maxAttempts = b.maxAttempts;
+    this.backoffBase = b.backoffBase;
+    this.successTtl = b.successTtl;
+    this.failureTtl = b.failureTtl;
+    this.maxBodyBytes = b.maxBodyBytes;
+  }
+
+  public static ProbeSettings defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .budget(budget)
+        .attemptTimeout(attemptTimeout)
+        .maxAttempts(maxAttempts)
+        .backoffBase(backoffBase)
+        .successTtl(successTtl)
+        .failureTtl(failureTtl)
+        .maxBodyBytes(maxBodyBytes);
+  }
+
+  /** The most one probe may take, retries and backoff included. */
+  public Duration budget() {
+    return budget;
+  }
+
+  /** Connect, read, write and whole-call timeout of one attempt (cut to what the budget has left). */
+  public Duration attemptTimeout() {
+    return attemptTimeout;
+  }
+
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** Backoff before attempt n+1 is {@code base * 2^(n-1)}, jittered to between half and all of it. */
+  public Duration backoffBase() {
+    return backoffBase;
+  }
+
+  public Duration successTtl() {
+    return successTtl;
+  }
+
+  /** How long a failure is cached (negative cache), and the period of its one warning. */
+  public Duration failureTtl() {
+    return failureTtl;
+  }
+
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProbeSettings s
+        && budget.equals(s.budget)
+        && attemptTimeout.equals(s.attemptTimeout)
+        && maxAttempts == s.maxAttempts
+        && backoffBase.equals(s.backoffBase)
+        && successTtl.equals(s.successTtl)
+        && failureTtl.equals(s.failureTtl)
+        && maxBodyBytes == s.maxBodyBytes;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        budget, attemptTimeout, maxAttempts, backoffBase, successTtl, failureTtl, maxBodyBytes);
+  }
+
+  @Override
+  public String toString() {
+    return "ProbeSettings[budget=" + budget + ", attemptTimeout=" + attemptTimeout
+        + ", maxAttempts=" + maxAttempts + ", backoffBase=" + backoffBase + ", successTtl="
+        + successTtl + ", failureTtl=" + failureTtl + ", maxBodyBytes=" + maxBodyBytes + "]";
+  }
+
+  /** Builder; every setter checks its value and throws {@link IllegalArgumentException}. */
+  public static final class Builder {
+    private static final Duration MAX_BUDGET = Duration.ofMinutes(5);
+
+    private Duration budget = Duration.ofSeconds(2);
+    private Duration attemptTimeout = Duration.ofMillis(750);
+    private int maxAttempts = 3;
+    private Duration backoffBase = Duration.ofMillis(100);
+    private Duration successTtl = Duration.ofHours(1);
+    private Duration failureTtl = Duration.ofSeconds(60);
+    private int maxBodyBytes = 64 * 1024;
+
+    private Builder() {}
+
+    public Builder budget(Duration value) {
+      budget = positive("budget", value, MAX_BUDGET);
+      return this;
+    }
+
+    public Builder attemptTimeout(Duration value) {
+      attemptTimeout = positive("attemptTimeout", value, MAX_BUDGET);
+      return this;
+    }
+
+    /** 1 to 10. */
+    public Builder maxAttempts(int value) {
+      if (value < 1 || value > 10) {
+        throw new IllegalArgumentException("maxAttempts must be 1 to 10, not " + value);
+      }
+      maxAttempts = value;
+      return this;
+    }
+
+    /** Zero (no pause) or positive. */
+    public Builder backoffBase(Duration value) {
+      Objects.requireNonNull(value, "backoffBase");
+      if (value.isNegative() || value.compareTo(MAX_BUDGET) > 0) {
+        throw new IllegalArgumentException("backoffBase must be 0 to 5 min, not " + value);
+      }
+      backoffBase = value;
+      return this;
+    }
+
+    public Builder successTtl(Duration value) {
+      successTtl = positive("successTtl", value, Duration.ofDays(7));
+      return this;
+    }
+
+    public Builder failureTtl(Duration value) {
+      failureTtl = positive("failureTtl", value, Duration.ofDays(1));
+      return this;
+    }
+
+    /** 1 byte to 16 MiB. */
+    public Builder maxBodyBytes(int value) {
+      if (value < 1 || value > 16 * 1024 * 1024) {
+        throw new IllegalArgumentException("maxBodyBytes must be 1 to 16 MiB, not " + value);
+      }
+      maxBodyBytes = value;
+      return this;
+    }
+
+    public ProbeSettings build() {
+      return new ProbeSettings(this);
+    }
+
+    private static Duration positive(String name, Duration value, Duration max) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero() || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(name + " must be above 0 and at most " + max + ", not " + value);
+      }
+      return value;
+    }
+  }
+}
