@@ -23,7 +23,8 @@ class CodeCatalogueTest {
 
   /**
    * Codes that need the network, the classpath or javac, or that belong to a profile source (the
-   * dbt reader, with its own catalogue test in io.brickcheck.dbt): not the rule engine's to raise.
+   * dbt reader, whose codes DbtProfilesReaderTest, DbtTemplatesTest, DbtYamlSafetyTest and
+   * DbtProfilesLocatorTest assert with their exact messages): not the rule engine's to raise.
    */
   static final Set<Code> NOT_IN_ENGINE = EnumSet.of(
       Code.ProbeFailed, Code.UnsupportedDriver, Code.UnsupportedSdk,
