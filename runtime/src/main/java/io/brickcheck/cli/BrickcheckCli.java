@@ -1,6 +1,7 @@
 package io.brickcheck.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,13 +23,25 @@ public final class BrickcheckCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Renders env_var templates of a dbt profiles file; the process environment outside tests. */
+  final Map<String, String> env;
+
+  BrickcheckCli(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new BrickcheckCli());
+    return run(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the environment given (tests). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine cli = new CommandLine(new BrickcheckCli(env));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -45,7 +58,9 @@ public final class BrickcheckCli implements Runnable {
   /** A usage error is one line with the reason and where to look, not the whole help page. */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
-    cmd.getErr().println("brickcheck: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    // picocli words argument-group errors "Error: ..."; the line already says "brickcheck:".
+    String reason = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
+    cmd.getErr().println("brickcheck: " + reason + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
     return USAGE;
   }
 

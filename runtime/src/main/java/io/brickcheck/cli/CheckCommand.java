@@ -1,23 +1,31 @@
 package io.brickcheck.cli;
 
 import io.brickcheck.HostKind;
+import io.brickcheck.dbt.DbtProfiles;
+import io.brickcheck.dbt.DbtProfilesFile;
 import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code brickcheck check}: the rule engine on one profile given as flags. */
+/**
+ * {@code brickcheck check}: the rule engine on one profile, given as flags or read from a dbt
+ * {@code profiles.yml} ({@code --profiles FILE --profile NAME [--target T]}).
+ */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks one Databricks profile: a host, its default http path and named computes.",
+      "Checks one Databricks profile: a host, its default http path and named computes,",
+      "given as flags or read from a dbt profiles.yml.",
       "Exit status: 0 no errors, 1 errors found, 2 usage error."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -28,17 +36,46 @@ final class CheckCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--host", required = true, paramLabel = "HOST",
-      description = "Workspace or SPOG host, e.g. peco.azuredatabricks.net")
-  String host;
+  /** Where the profile comes from: flags, or a dbt profiles file. Exactly one. */
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
 
-  @Option(names = "--http-path", required = true, paramLabel = "PATH",
-      description = "Http path of the default compute, e.g. /sql/1.0/warehouses/abc?o=123")
-  String httpPath;
+  static final class Source {
+    @ArgGroup(exclusive = false, heading = "Profile given as flags:%n")
+    Flags flags;
 
-  @Option(names = "--compute", paramLabel = "NAME=PATH",
-      description = "A named compute (repeatable), e.g. etl=sql/protocolv1/o/123/0123-456789-abc")
-  List<String> computes = new ArrayList<>();
+    @ArgGroup(exclusive = false, heading = "Profile read from a dbt profiles.yml:%n")
+    Dbt dbt;
+  }
+
+  static final class Flags {
+    @Option(names = "--host", required = true, paramLabel = "HOST",
+        description = "Workspace or SPOG host, e.g. peco.azuredatabricks.net")
+    String host;
+
+    @Option(names = "--http-path", required = true, paramLabel = "PATH",
+        description = "Http path of the default compute, e.g. /sql/1.0/warehouses/abc?o=123")
+    String httpPath;
+
+    @Option(names = "--compute", paramLabel = "NAME=PATH",
+        description = "A named compute (repeatable), e.g. etl=sql/protocolv1/o/123/0123-456789-abc")
+    List<String> computes = new ArrayList<>();
+  }
+
+  static final class Dbt {
+    @Option(names = "--profiles", required = true, paramLabel = "FILE",
+        description = "A dbt profiles.yml; {{ env_var(...) }} values are read from the environment")
+    Path file;
+
+    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The dbt profile")
+    String profile;
+
+    @Option(names = "--target", paramLabel = "TARGET",
+        description = "The dbt target. Default: the profile's own target:")
+    String target;
+  }
+
+  @CommandLine.ParentCommand BrickcheckCli parent;
 
   @Option(names = "--host-kind", paramLabel = "KIND", defaultValue = "auto",
       description = "auto (from the host name), spog or workspace. Default: ${DEFAULT-VALUE}")
@@ -53,8 +90,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProfileSpec profile = new ProfileSpec("cli", host, hostKind, httpPath, parseComputes());
-    ProfileReport report = ProfileChecker.check(profile);
+    ProfileReport report = source.dbt != null ? checkDbt(source.dbt) : checkFlags(source.flags);
     if (strict) {
       report = report.strict();
     }
@@ -64,7 +100,17 @@ final class CheckCommand implements Callable<Integer> {
     return report.hasErrors() ? BrickcheckCli.ERRORS : BrickcheckCli.OK;
   }
 
-  private List<ComputeSpec> parseComputes() {
+  private ProfileReport checkFlags(Flags flags) {
+    return ProfileChecker.check(new ProfileSpec("cli", flags.host, hostKind, flags.httpPath, parseComputes(flags.computes)));
+  }
+
+  /** Problems of the file come out as problems (exit 1), like a bad flag value. */
+  private ProfileReport checkDbt(Dbt dbt) {
+    DbtProfilesFile file = DbtProfiles.read(dbt.file);
+    return file.select(dbt.profile, dbt.target, parent.env).check(parent.env, hostKind);
+  }
+
+  private List<ComputeSpec> parseComputes(List<String> computes) {
     List<ComputeSpec> result = new ArrayList<>();
     for (String value : computes) {
       int eq = value.indexOf('=');

@@ -36,7 +36,18 @@ public enum Code {
   FactoryNameClash(Severity.ERROR),
   InvalidFactoryName(Severity.ERROR),
   InvalidOption(Severity.ERROR),
-  InternalError(Severity.ERROR);
+  InternalError(Severity.ERROR),
+
+  // Profile sources: reading a dbt profiles.yml, at compile time and at run time alike. Their
+  // messages start with "<file>:<line>:<column>: " after the tag.
+  InvalidProfilesFile(Severity.ERROR),
+  ProfilesFileNotFound(Severity.ERROR),
+  UnknownDbtProfile(Severity.ERROR),
+  UnknownDbtTarget(Severity.ERROR),
+  MissingDbtField(Severity.ERROR),
+  UnsupportedProfileType(Severity.ERROR),
+  UnsupportedTemplate(Severity.ERROR),
+  MissingEnvironmentVariable(Severity.ERROR);
 
   /** The prefix of every diagnostic, also the key for {@code @SuppressWarnings}. */
   public static final String FAMILY = "DatabricksProfile";

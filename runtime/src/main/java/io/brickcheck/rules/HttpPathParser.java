@@ -92,40 +92,74 @@ public final class HttpPathParser {
     return new HttpPathResult(path, kind, resourceId, workspaceId, source, problems);
   }
 
+  /**
+   * Steps 1 to 4 on a literal query alone, for a path whose part before {@code ?} is known only at
+   * run time (a dbt value such as {@code /sql/1.0/warehouses/{{ env_var('WH') }}?o=123}). Messages
+   * quote {@code shownPath}, the value as written. The path's shape and a cluster path's id need
+   * the whole path, so they are not judged here: the caller checks the rendered path again, with
+   * {@link #parse}, once it is known.
+   *
+   * @param shownPath the value as the user wrote it, for messages
+   * @param query the text after the first {@code ?}, which must not depend on the run time
+   */
+  public static List<Problem> checkQuery(String shownPath, String query) {
+    String q = query == null ? "" : query;
+    String invalid = invalidCharacterReason(shownPath, q, " in its query");
+    if (invalid != null) {
+      return List.of(Problem.of(Code.InvalidHttpPath, Subject.HTTP_PATH, null, invalid));
+    }
+    List<Problem> problems = new ArrayList<>();
+    workspaceIdFromQuery(shownPath, q, problems);
+    return problems;
+  }
+
   /** Step 1 of the contract: a reason the path is unusable, or null. */
   private static String invalidReason(String path) {
     if (path.isBlank()) {
       return "http path " + quote(path) + " is empty. A path such as \"/sql/1.0/warehouses/<id>\" is"
           + " expected. Copy it from the compute's Connection details tab";
     }
-    int blank = Text.firstBlankOrControl(path);
-    if (blank >= 0) {
-      return "http path " + quote(path) + " contains whitespace or a control character at index "
-          + blank + ". A path without spaces is expected. Remove it (copied values often end in a"
-          + " newline)";
-    }
-    int hash = path.indexOf('#');
-    if (hash >= 0) {
-      return "http path " + quote(path) + " contains \"#\" at index " + hash + ", which ends a URL."
-          + " A path without fragments is expected. Remove it, or write %23 if it belongs to a value";
-    }
-    int semicolon = path.indexOf(';');
-    if (semicolon >= 0) {
-      return "http path " + quote(path) + " contains \";\" at index " + semicolon + ", which"
-          + " separates JDBC URL properties. A path without \";\" is expected. Remove it, and pass"
-          + " driver properties separately";
-    }
-    for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
-      if (i + 2 >= path.length() || !isHex(path.charAt(i + 1)) || !isHex(path.charAt(i + 2))) {
-        String escape = path.substring(i, Math.min(path.length(), i + 3));
-        return "http path " + quote(path) + " has a malformed percent escape " + quote(escape)
-            + " at index " + i + ". \"%\" must be followed by two hex digits. Write %25 for a"
-            + " literal \"%\"";
-      }
+    String invalid = invalidCharacterReason(path, path, "");
+    if (invalid != null) {
+      return invalid;
     }
     if (hasSchemeOrHost(path)) {
       return "http path " + quote(path) + " contains a scheme or a host. Only the path is expected,"
           + " such as \"/sql/1.0/warehouses/<id>\". Put the host in host and keep the path here";
+    }
+    return null;
+  }
+
+  /**
+   * Whitespace, {@code #}, {@code ;} or a malformed escape in {@code text} (the whole path, or its
+   * query when {@code where} says so); messages quote {@code shown}.
+   */
+  private static String invalidCharacterReason(String shown, String text, String where) {
+    int blank = Text.firstBlankOrControl(text);
+    if (blank >= 0) {
+      return "http path " + quote(shown) + " contains whitespace or a control character" + where
+          + " at index " + blank + ". A path without spaces is expected. Remove it (copied values"
+          + " often end in a newline)";
+    }
+    int hash = text.indexOf('#');
+    if (hash >= 0) {
+      return "http path " + quote(shown) + " contains \"#\"" + where + " at index " + hash + ","
+          + " which ends a URL. A path without fragments is expected. Remove it, or write %23 if it"
+          + " belongs to a value";
+    }
+    int semicolon = text.indexOf(';');
+    if (semicolon >= 0) {
+      return "http path " + quote(shown) + " contains \";\"" + where + " at index " + semicolon + ","
+          + " which separates JDBC URL properties. A path without \";\" is expected. Remove it, and"
+          + " pass driver properties separately";
+    }
+    for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+      if (i + 2 >= text.length() || !isHex(text.charAt(i + 1)) || !isHex(text.charAt(i + 2))) {
+        String escape = text.substring(i, Math.min(text.length(), i + 3));
+        return "http path " + quote(shown) + " has a malformed percent escape " + quote(escape)
+            + where + " at index " + i + ". \"%\" must be followed by two hex digits. Write %25 for"
+            + " a literal \"%\"";
+      }
     }
     return null;
   }

@@ -1,14 +1,17 @@
 package io.brickcheck.rules;
 
-/** Quoting user values inside messages: escaped, bounded, always on one line. */
-final class Text {
+/**
+ * Quoting user values inside messages: escaped, bounded, always on one line. Public so that every
+ * profile source (the dbt reader, the processor) quotes exactly as the rule engine does.
+ */
+public final class Text {
   /** Longer values are cut: a message must stay readable, whatever the input. */
   static final int MAX_QUOTED = 160;
 
   private Text() {}
 
   /** {@code value} in double quotes, control characters and quotes escaped, cut if very long. */
-  static String quote(String value) {
+  public static String quote(String value) {
     if (value == null) {
       return "null";
     }

@@ -105,7 +105,7 @@ class CheckCommandTest {
 
   @Test
   void usageErrorsExitTwoWithAOneLineReason() {
-    assertUsage(run("check", "--host", SPOG), "Missing required option: '--http-path=PATH'");
+    assertUsage(run("check", "--host", SPOG), "brickcheck: Missing required argument(s): --http-path=PATH");
     assertUsage(run("check", "--host", SPOG, "--http-path", "/x", "--compute", "etl"), "--compute expects NAME=PATH, got 'etl'");
     assertUsage(run("check", "--host", SPOG, "--http-path", "/x", "--format", "xml"), "--format");
     assertUsage(run("check", "--host", SPOG, "--http-path", "/x", "--host-kind", "cloud"), "--host-kind");

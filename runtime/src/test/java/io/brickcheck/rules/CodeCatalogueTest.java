@@ -21,11 +21,18 @@ class CodeCatalogueTest {
   static final String SPOG = "peco.azuredatabricks.net";
   static final String OK_PATH = "/sql/1.0/warehouses/abc?o=42";
 
-  /** Codes that need the network, the classpath or javac: not the rule engine's to raise. */
+  /**
+   * Codes that need the network, the classpath or javac, or that belong to a profile source (the
+   * dbt reader, whose codes DbtProfilesReaderTest, DbtTemplatesTest, DbtYamlSafetyTest and
+   * DbtProfilesLocatorTest assert with their exact messages): not the rule engine's to raise.
+   */
   static final Set<Code> NOT_IN_ENGINE = EnumSet.of(
       Code.ProbeFailed, Code.UnsupportedDriver, Code.UnsupportedSdk,
       Code.InvalidTarget, Code.MissingHost, Code.MissingHttpPath, Code.FactoryNameClash,
-      Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError);
+      Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError,
+      Code.InvalidProfilesFile, Code.ProfilesFileNotFound, Code.UnknownDbtProfile, Code.UnknownDbtTarget,
+      Code.MissingDbtField, Code.UnsupportedProfileType, Code.UnsupportedTemplate,
+      Code.MissingEnvironmentVariable);
 
   static Stream<Arguments> cases() {
     return Stream.of(

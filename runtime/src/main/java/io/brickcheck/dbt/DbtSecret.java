@@ -1,0 +1,29 @@
+package io.brickcheck.dbt;
+
+import java.util.List;
+
+/**
+ * A credential key of the output ({@code token}, {@code client_id}, {@code client_secret},
+ * {@code azure_client_id}, {@code azure_client_secret}). It records that the key is present and how
+ * its value is written, never the value: nothing printable can leak it.
+ *
+ * @param key the key as written
+ * @param position where the value starts
+ * @param source how the value is written
+ * @param envVarNames the environment variables an env_var template reads (names only)
+ */
+public record DbtSecret(String key, YamlPosition position, Source source, List<String> envVarNames) {
+  /** How a credential is written in the file. */
+  public enum Source {
+    /** Written in the file itself (dbt discourages this; Brickcheck does not judge it). */
+    LITERAL,
+    /** Entirely or partly {@code {{ env_var(...) }}}. */
+    ENV_VAR,
+    /** Some other template, or not text at all: Brickcheck cannot tell. */
+    UNSUPPORTED
+  }
+
+  public DbtSecret {
+    envVarNames = List.copyOf(envVarNames);
+  }
+}

@@ -1,0 +1,188 @@
+package io.brickcheck.dbt;
+
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Subject;
+import io.brickcheck.rules.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One value Brickcheck reads from {@code profiles.yml} (a host or an http path): literal text, or a
+ * template made of literal parts and {@code {{ env_var('NAME'[, 'default']) }}} parts that only the
+ * run-time environment completes. Never holds a secret: tokens and client secrets are
+ * {@link DbtSecret}s, which keep no value at all.
+ */
+public final class DbtValue {
+  /** A piece of a value. */
+  public sealed interface Part permits Literal, EnvVar {}
+
+  /** Text written in the file. */
+  public record Literal(String text) implements Part {
+    public Literal {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * {@code {{ env_var('name') }}} or {@code {{ env_var('name', 'defaultValue') }}}.
+   *
+   * @param name the environment variable
+   * @param defaultValue the value used when the variable is unset, or null for none
+   * @param position where the template starts in the file
+   */
+  public record EnvVar(String name, String defaultValue, YamlPosition position) implements Part {
+    public EnvVar {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(position, "position");
+    }
+
+    /** The template as dbt would read it, for messages. */
+    public String source() {
+      return "{{ env_var('" + name + "'" + (defaultValue == null ? "" : ", '" + defaultValue + "'") + ") }}";
+    }
+  }
+
+  /**
+   * The outcome of {@link #render}.
+   *
+   * @param value the rendered text, or null when a variable is missing
+   * @param problems one {@code MissingEnvironmentVariable} per unset variable without default
+   */
+  public record Rendered(String value, List<Problem> problems) {
+    public Rendered {
+      problems = List.copyOf(problems);
+    }
+
+    public boolean isOk() {
+      return problems.isEmpty();
+    }
+  }
+
+  private final String field;
+  private final Subject subject;
+  private final String compute;
+  private final String source;
+  private final List<Part> parts;
+  private final YamlPosition position;
+
+  DbtValue(String field, Subject subject, String compute, String source, List<Part> parts, YamlPosition position) {
+    this.field = Objects.requireNonNull(field, "field");
+    this.subject = Objects.requireNonNull(subject, "subject");
+    this.compute = compute;
+    this.source = Objects.requireNonNull(source, "source");
+    this.parts = List.copyOf(parts);
+    this.position = Objects.requireNonNull(position, "position");
+  }
+
+  /** What the value is, for messages: {@code host}, {@code http_path of compute "etl"}. */
+  public String field() {
+    return field;
+  }
+
+  /** What the rule engine's problems about this value are about. */
+  public Subject subject() {
+    return subject;
+  }
+
+  /** The compute whose http path this is ({@code default} for the target's own), or null for the host. */
+  public String compute() {
+    return compute;
+  }
+
+  /** The value exactly as written in the file (templates included). */
+  public String source() {
+    return source;
+  }
+
+  public List<Part> parts() {
+    return parts;
+  }
+
+  /** Where the value starts in the file. */
+  public YamlPosition position() {
+    return position;
+  }
+
+  /** True when some part is an env_var template: the value is known only at run time. */
+  public boolean isTemplate() {
+    return parts.stream().anyMatch(EnvVar.class::isInstance);
+  }
+
+  /** The text when the value is literal. */
+  public Optional<String> literal() {
+    return isTemplate() ? Optional.empty() : Optional.of(source);
+  }
+
+  /** The environment variables the value reads, in order, each once. */
+  public List<String> envVarNames() {
+    return parts.stream()
+        .filter(EnvVar.class::isInstance)
+        .map(p -> ((EnvVar) p).name())
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * The value with every env_var replaced, as dbt renders it: a set variable wins (even when
+   * empty), then the default; an unset variable without default is a
+   * {@code MissingEnvironmentVariable} problem naming the variable and its position.
+   */
+  public Rendered render(Map<String, String> env) {
+    StringBuilder out = new StringBuilder();
+    List<Problem> problems = new ArrayList<>();
+    for (Part part : parts) {
+      if (part instanceof Literal literal) {
+        out.append(literal.text());
+      } else if (part instanceof EnvVar var) {
+        String value = env == null ? null : env.get(var.name());
+        if (value == null) {
+          value = var.defaultValue();
+        }
+        if (value == null) {
+          problems.add(missing(var));
+        } else {
+          out.append(value);
+        }
+      }
+    }
+    return problems.isEmpty() ? new Rendered(out.toString(), List.of()) : new Rendered(null, problems);
+  }
+
+  private Problem missing(EnvVar var) {
+    return DbtProblems.at(
+        Code.MissingEnvironmentVariable,
+        subject,
+        compute,
+        var.position(),
+        "environment variable " + Text.quote(var.name()) + " is not set, and " + field
+            + " has no default for it. A value for " + var.name() + " is expected when the"
+            + " connection is made. Set " + var.name() + ", or give a default: {{ env_var('"
+            + var.name() + "', '<default>') }}");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DbtValue v
+        && field.equals(v.field)
+        && subject == v.subject
+        && Objects.equals(compute, v.compute)
+        && source.equals(v.source)
+        && parts.equals(v.parts)
+        && position.equals(v.position);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(field, subject, compute, source, parts, position);
+  }
+
+  /** Hosts and http paths are not secrets: showing them as written helps. */
+  @Override
+  public String toString() {
+    return field + " " + Text.quote(source) + " at " + position;
+  }
+}

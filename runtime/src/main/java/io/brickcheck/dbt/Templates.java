@@ -1,0 +1,130 @@
+package io.brickcheck.dbt;
+
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Subject;
+import io.brickcheck.rules.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Splits a YAML text value into literal parts and {@code env_var} templates. dbt renders every value
+ * with Jinja; Brickcheck supports the one function that matters for connection settings and refuses
+ * every other template, so that what it checks is what dbt would use.
+ */
+final class Templates {
+  /** The inside of {@code {{ ... }}}: env_var with one or two string arguments, single or double quoted. */
+  private static final Pattern ENV_VAR =
+      Pattern.compile(
+          "\\s*env_var\\s*\\(\\s*(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")"
+              + "\\s*(?:,\\s*(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")\\s*)?\\)\\s*");
+
+  static final String SUPPORTED =
+      "Only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are supported";
+
+  /** A parsed value, or the first template Brickcheck cannot render. */
+  record Parsed(DbtValue value, Problem problem, List<String> envVarNames) {}
+
+  private Templates() {}
+
+  /**
+   * Parses {@code node}'s text. For a secret ({@code secret} true) the problem, if any, never
+   * quotes the text: only its position and the field name.
+   */
+  static Parsed parse(
+      ScalarNode node, String file, String field, Subject subject, String compute, boolean secret) {
+    String text = node.getValue();
+    List<DbtValue.Part> parts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int open = nextOpening(text, i);
+      if (open < 0) {
+        parts.add(new DbtValue.Literal(text.substring(i)));
+        break;
+      }
+      if (open > i) {
+        parts.add(new DbtValue.Literal(text.substring(i, open)));
+      }
+      char kind = text.charAt(open + 1);
+      String closing = kind == '{' ? "}}" : kind + "}";
+      int close = text.indexOf(closing, open + 2);
+      YamlPosition where = positionAt(node, file, open);
+      if (close < 0) {
+        String what = secret ? field + " has " : field + " " + Text.quote(text) + " has ";
+        return failed(subject, compute, where, what + "\"" + text.substring(open, open + 2) + "\" without a"
+            + " closing \"" + closing + "\". " + SUPPORTED + ". Close the template, or write the value"
+            + " itself");
+      }
+      String template = text.substring(open, close + 2);
+      Matcher m = kind == '{' ? ENV_VAR.matcher(text.substring(open + 2, close)) : null;
+      String name = m != null && m.matches() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+      if (name == null || name.isEmpty() || !isName(name)) {
+        String what = secret ? field + " uses a template" : field + " uses the template " + Text.quote(template);
+        String why = name == null ? ", which Brickcheck cannot render. " : ", whose variable name is empty"
+            + " or has spaces. ";
+        return failed(subject, compute, where, what + why + SUPPORTED + ". Use one of them, or write the"
+            + " value itself");
+      }
+      String defaultValue = m.group(3) != null ? m.group(3) : m.group(4);
+      parts.add(new DbtValue.EnvVar(name, secret ? null : defaultValue, where));
+      names.add(name);
+      i = close + 2;
+    }
+    if (parts.isEmpty()) {
+      parts.add(new DbtValue.Literal(""));
+    }
+    YamlPosition position = YamlPosition.of(file, node.getStartMark());
+    // A secret's text and defaults are never kept: only which variables it reads.
+    DbtValue value = secret ? null : new DbtValue(field, subject, compute, text, parts, position);
+    return new Parsed(value, null, List.copyOf(names));
+  }
+
+  /** Whitespace or a control character can never be part of an environment variable's name. */
+  private static boolean isName(String name) {
+    return name.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+  }
+
+  private static Parsed failed(Subject subject, String compute, YamlPosition where, String text) {
+    return new Parsed(null, DbtProblems.at(Code.UnsupportedTemplate, subject, compute, where, text), List.of());
+  }
+
+  /** The index of the next {@code {{}, {@code {%} or {@code {#} (Jinja's openings), or -1. */
+  private static int nextOpening(String text, int from) {
+    for (int i = text.indexOf('{', from); i >= 0 && i + 1 < text.length(); i = text.indexOf('{', i + 1)) {
+      char next = text.charAt(i + 1);
+      if (next == '{' || next == '%' || next == '#') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The position of character {@code offset} of the node's value. Exact when the value is written
+   * on one line without escapes (plain, or quoted with nothing folded or escaped); otherwise the
+   * start of the value, which is still the right line for the common cases.
+   */
+  static YamlPosition positionAt(ScalarNode node, String file, int offset) {
+    Mark start = node.getStartMark();
+    Mark end = node.getEndMark();
+    String value = node.getValue();
+    ScalarStyle style = node.getScalarStyle();
+    int quote = style == ScalarStyle.PLAIN ? 0
+        : style == ScalarStyle.SINGLE_QUOTED || style == ScalarStyle.DOUBLE_QUOTED ? 1 : -1;
+    if (start == null || end == null || quote < 0 || start.getLine() != end.getLine()) {
+      return YamlPosition.of(file, start);
+    }
+    int width = value.codePointCount(0, value.length()) + 2 * quote;
+    if (end.getColumn() - start.getColumn() != width) {
+      return YamlPosition.of(file, start);
+    }
+    int column = start.getColumn() + quote + value.codePointCount(0, offset);
+    return new YamlPosition(file, start.getLine() + 1, column + 1);
+  }
+}

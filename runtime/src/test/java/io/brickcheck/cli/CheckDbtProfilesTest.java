@@ -1,0 +1,99 @@
+package io.brickcheck.cli;
+
+import static io.brickcheck.cli.CheckCommandTest.assertUsage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code check --profiles FILE --profile NAME [--target T]} (issue 5). */
+class CheckDbtProfilesTest {
+
+  static CheckCommandTest.Run run(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = BrickcheckCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
+    return new CheckCommandTest.Run(status, out.toString(), err.toString());
+  }
+
+  static String file(String name) {
+    try {
+      return Path.of(CheckDbtProfilesTest.class.getResource("/dbt/" + name).toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aDbtProfilePrintsExactlyWhatTheSameFlagsWouldPrint() {
+    CheckCommandTest.Run dbt = run(Map.of(), "check", "--profiles", file("happy.yml"), "--profile", "jaffle_shop");
+    CheckCommandTest.Run flags = CheckCommandTest.run("check", "--host", "peco.azuredatabricks.net",
+        "--http-path", "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492",
+        "--compute", "Cluster1=sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492");
+
+    assertThat(dbt.status()).isZero();
+    assertThat(dbt.out()).isEqualTo(flags.out()).endsWith("OK: no problems." + System.lineSeparator());
+    assertThat(dbt.err()).isEmpty();
+  }
+
+  @Test
+  void yamlProblemsAreProblemsWithTheirPositionAndExitOne() {
+    CheckCommandTest.Run r = run(Map.of(), "check", "--format", "json", "--profiles", file("unknown-target.yml"),
+        "--profile", "jaffle_shop");
+
+    assertThat(r.status()).isEqualTo(1);
+    JsonObject root = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertThat(root.keySet()).containsExactly("host", "hostKind", "workspaceId", "computes", "problems");
+    assertThat(root.get("host").isJsonNull()).isTrue();
+    JsonObject problem = root.getAsJsonArray("problems").get(0).getAsJsonObject();
+    assertThat(problem.get("code").getAsString()).isEqualTo("UnknownDbtTarget");
+    assertThat(problem.get("message").getAsString()).isEqualTo("[DatabricksProfile/UnknownDbtTarget]"
+        + " unknown-target.yml:2:11: target \"prdo\" is not in profile \"jaffle_shop\". Targets: \"dev\","
+        + " \"prod\". Did you mean \"prod\"?");
+  }
+
+  @Test
+  void ruleProblemsCarryTheFilePositionAndTheTargetFlagSelects() {
+    CheckCommandTest.Run r = run(Map.of(), "check", "--profiles", file("errors.yml"), "--profile", "rules", "--target", "prod");
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out()).contains("error   [default] [DatabricksProfile/InvalidWorkspaceId] errors.yml:39:18: workspace id \"12a\"")
+        .contains("FAILED: 4 errors, 0 warnings.");
+  }
+
+  @Test
+  void templatesRenderFromTheEnvironment() {
+    String[] args = {"check", "--profiles", file("templates.yml"), "--profile", "jaffle_shop", "--target", "staging"};
+
+    CheckCommandTest.Run unset = run(Map.of(), args);
+    assertThat(unset.status()).isEqualTo(1);
+    assertThat(unset.out()).contains("[DatabricksProfile/MissingEnvironmentVariable] templates.yml:17:19:"
+        + " environment variable \"STAGING_PATH\" is not set");
+    CheckCommandTest.Run set = run(Map.of("STAGING_PATH", "/sql/1.0/warehouses/s?o=7"), args);
+    assertThat(set.status()).isZero();
+    assertThat(set.out()).contains("default  /sql/1.0/warehouses/s?o=7  (warehouse, workspace 7 from ?o=)");
+  }
+
+  @Test
+  void aMissingFileIsAProblemNotACrash() {
+    CheckCommandTest.Run r = run(Map.of(), "check", "--profiles", "/nonexistent/profiles.yml", "--profile", "p");
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out()).contains("[DatabricksProfile/ProfilesFileNotFound] \"/nonexistent/profiles.yml\" does not exist");
+  }
+
+  @Test
+  void flagsAndAFileTogetherOrNeitherAreUsageErrors() {
+    assertUsage(run(Map.of(), "check", "--host", "h", "--http-path", "/p", "--profiles", "f", "--profile", "p"),
+        "are mutually exclusive");
+    assertUsage(run(Map.of(), "check"), "Missing required argument (specify one of these)");
+    assertUsage(run(Map.of(), "check", "--profiles", "f"), "Missing required argument(s): --profile=NAME");
+    assertUsage(run(Map.of(), "check", "--profile", "p", "--target", "t"), "--profiles=FILE");
+  }
+}
