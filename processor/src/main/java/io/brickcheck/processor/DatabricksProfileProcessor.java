@@ -6,6 +6,7 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Subject;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -47,6 +49,8 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   private FactoryWriter writer;
   /** Factories written in earlier rounds, by qualified name, to detect clashes across rounds. */
   private final Set<String> written = new TreeSet<>();
+  /** Time spent inside process(), for the verbose summary: the processor's own cost. */
+  private long nanos;
 
   /** The instance javac's service loader creates. */
   public DatabricksProfileProcessor() {
@@ -92,52 +96,57 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    long start = System.nanoTime();
     try {
-      if (round.processingOver()) {
-        if (options.verbose) {
-          diagnostics.note(
-              written.size() + " factories generated; " + diagnostics.errorCount() + " errors, "
-                  + diagnostics.warningCount() + " warnings, " + diagnostics.suppressedCount()
-                  + " suppressed",
-              null);
-        }
-        return false;
-      }
-      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ProfileDeclaration.ANNOTATION);
-      if (annotation == null) {
-        return false;
-      }
-      Map<FactoryDescriptor, ProfileDeclaration> valid = new LinkedHashMap<>();
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        try {
-          beforeElement.accept(element);
-          Optional<ProfileDeclaration> declaration = ProfileDeclaration.parse(element, diagnostics);
-          if (declaration.isPresent()) {
-            new ProfileValidator(diagnostics)
-                .validate(declaration.get())
-                .ifPresent(d -> valid.put(d, declaration.get()));
-          }
-        } catch (RuntimeException e) {
-          internalError(element, e);
-        }
-      }
-      writeAll(valid);
+      processRound(round);
     } catch (RuntimeException e) {
       internalError(null, e);
     }
+    nanos += System.nanoTime() - start;
     // Never claim the annotation: other processors may want it too.
     return false;
   }
 
+  private void processRound(RoundEnvironment round) {
+    if (round.processingOver()) {
+      if (options.verbose) {
+        diagnostics.note(
+            written.size() + " factories generated; " + diagnostics.errorCount() + " errors, "
+                + diagnostics.warningCount() + " warnings, " + diagnostics.suppressedCount()
+                + " suppressed; " + nanos / 1_000_000 + " ms in the processor",
+            null);
+      }
+      return;
+    }
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ProfileDeclaration.ANNOTATION);
+    if (annotation == null) {
+      return;
+    }
+    Map<FactoryDescriptor, ProfileDeclaration> valid = new LinkedHashMap<>();
+    for (Element element : round.getElementsAnnotatedWith(annotation)) {
+      try {
+        beforeElement.accept(element);
+        Optional<ProfileDeclaration> declaration = ProfileDeclaration.parse(element, diagnostics);
+        if (declaration.isPresent()) {
+          new ProfileValidator(diagnostics)
+              .validate(declaration.get())
+              .ifPresent(d -> valid.put(d, declaration.get()));
+        }
+      } catch (RuntimeException e) {
+        internalError(element, e);
+      }
+    }
+    writeAll(valid);
+  }
+
   private void writeAll(Map<FactoryDescriptor, ProfileDeclaration> valid) {
+    ExistingTypes existing = new ExistingTypes();
     Map<String, List<FactoryDescriptor>> byName = new LinkedHashMap<>();
     valid.keySet().forEach(d -> byName.computeIfAbsent(d.qualifiedName(), k -> new ArrayList<>()).add(d));
     Set<String> clashing = new HashSet<>();
     for (Map.Entry<String, List<FactoryDescriptor>> e : byName.entrySet()) {
       List<FactoryDescriptor> group = e.getValue();
-      boolean exists =
-          written.contains(e.getKey())
-              || processingEnv.getElementUtils().getTypeElement(e.getKey()) != null;
+      boolean exists = written.contains(e.getKey()) || existing.exists(group.get(0));
       if (group.size() > 1 || exists) {
         clashing.add(e.getKey());
         for (FactoryDescriptor d : group) {
@@ -160,6 +169,27 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       } catch (IOException | RuntimeException ex) {
         internalError(d.origin(), ex);
       }
+    }
+  }
+
+  /**
+   * The type names each package already has, listed once per package and round: looking every
+   * factory name up with getTypeElement searches every module and was the processor's largest cost.
+   */
+  private final class ExistingTypes {
+    private final Map<String, Set<String>> byPackage = new HashMap<>();
+
+    boolean exists(FactoryDescriptor d) {
+      return byPackage.computeIfAbsent(d.packageName(), this::list).contains(d.simpleName());
+    }
+
+    private Set<String> list(String packageName) {
+      Set<String> names = new HashSet<>();
+      PackageElement p = processingEnv.getElementUtils().getPackageElement(packageName);
+      if (p != null) {
+        p.getEnclosedElements().forEach(e -> names.add(e.getSimpleName().toString()));
+      }
+      return names;
     }
   }
 
