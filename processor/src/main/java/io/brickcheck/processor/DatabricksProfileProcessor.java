@@ -217,12 +217,24 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
         decl.factoryName.source());
   }
 
-  /** A name that differs from the clashing one: the enclosing type's name in front. */
+  /**
+   * A name that differs from the clashing one: the element's own name when a factoryName caused
+   * the clash, else the enclosing type's name in front.
+   */
   private static String suggestion(FactoryDescriptor d) {
-    String base = d.simpleName().substring(0, d.simpleName().length() - ProfileValidator.SUFFIX.length());
-    Element enclosing = d.origin().getEnclosingElement();
+    String base =
+        d.simpleName().substring(0, d.simpleName().length() - ProfileValidator.SUFFIX.length());
+    Element origin = d.origin();
+    String own =
+        origin instanceof TypeElement
+            ? origin.getSimpleName().toString()
+            : ProfileValidator.upperCamel(origin.getSimpleName().toString());
+    if (!own.equals(base) && ProfileValidator.isClassName(own)) {
+      return own;
+    }
+    Element enclosing = origin.getEnclosingElement();
     String outer = enclosing instanceof TypeElement t ? t.getSimpleName().toString() : "";
-    return base.startsWith(outer) ? base + "2" : outer + base;
+    return outer.isEmpty() || base.startsWith(outer) ? base + "2" : outer + base;
   }
 
   private void internalError(Element element, Throwable e) {

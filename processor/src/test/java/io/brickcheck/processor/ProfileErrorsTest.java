@@ -370,8 +370,37 @@ class ProfileErrorsTest {
     assertThat(c).hadErrorContaining(Code.FactoryNameClash.tag()).inFile(a).onLineContaining("factoryName = ");
     assertThat(c).hadErrorContaining(Code.FactoryNameClash.tag()).inFile(b).onLineContaining("factoryName = ");
     assertThat(c).hadErrorContaining("\"com.example.SharedConnectionFactory\"");
-    assertThat(c).hadErrorContaining("Set factoryName = ");
+    assertThat(c).hadErrorContaining("Set factoryName = \"A\"").inFile(a).onLineContaining("factoryName = ");
+    assertThat(c).hadErrorContaining("Set factoryName = \"B\"").inFile(b).onLineContaining("factoryName = ");
     assertThat(Sources.generated(c)).isEmpty();
+  }
+
+  @Test
+  void nestedTypesOfOneNameClashAndGetTheirOuterNameSuggested() {
+    JavaFileObject x =
+        source(
+            "X",
+            "class X {",
+            "  @DatabricksProfile(",
+            "      host = \"" + HOST + "\",",
+            "      httpPath = \"" + WAREHOUSE + "\")",
+            "  interface Inner {}",
+            "}");
+    JavaFileObject y =
+        source(
+            "Y",
+            "class Y {",
+            "  @DatabricksProfile(",
+            "      host = \"" + HOST + "\",",
+            "      httpPath = \"" + WAREHOUSE + "\")",
+            "  interface Inner {}",
+            "}");
+    Compilation c = Sources.compile(x, y);
+    assertThat(c).hadErrorContaining("\"com.example.InnerConnectionFactory\", as would the profile on com.example.Y.Inner")
+        .inFile(x)
+        .onLineContaining("@DatabricksProfile(");
+    assertThat(c).hadErrorContaining("Set factoryName = \"XInner\"");
+    assertThat(c).hadErrorContaining("Set factoryName = \"YInner\"");
   }
 
   @Test
