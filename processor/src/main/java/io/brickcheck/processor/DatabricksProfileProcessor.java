@@ -1,6 +1,7 @@
 package io.brickcheck.processor;
 
 import com.google.auto.service.AutoService;
+import io.brickcheck.BrickcheckGenerated;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Subject;
@@ -35,13 +36,15 @@ import javax.lang.model.element.TypeElement;
  *
  * <p>Options ({@code -A}): {@code brickcheck.strict=true|false} (warnings become errors), {@code
  * brickcheck.verbose=true|false} (a NOTE per generated factory and a summary), {@code
- * brickcheck.generatedAnnotation=jdk|none}. {@code process()} never throws and never claims the
- * annotation: an unexpected failure is one {@code InternalError} on the element.
+ * brickcheck.generatedAnnotation=jdk|none}. {@code process()} never throws: an unexpected failure is
+ * one {@code InternalError} on the element.
  */
 @AutoService(Processor.class)
 public final class DatabricksProfileProcessor extends AbstractProcessor {
   /** Declared so that Gradle treats this processor as isolating (no file outside the AST is read). */
   static final String GRADLE_ISOLATING = "org.gradle.annotation.processing.isolating";
+
+  private static final String MARKER = BrickcheckGenerated.class.getCanonicalName();
 
   private final Consumer<Element> beforeElement;
   private ProcessorOptions options;
@@ -77,9 +80,14 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
             generatedResolves && options.generatedAnnotation == ProcessorOptions.GeneratedAnnotation.JDK);
   }
 
+  /**
+   * The profile annotation, plus the two annotations our own factories carry: in the round that
+   * compiles the factories nobody else claims them, and {@code -Xlint:all -Werror} builds would
+   * fail on javac's "No processor claimed any of these annotations" warning.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ProfileDeclaration.ANNOTATION);
+    return Set.of(ProfileDeclaration.ANNOTATION, MARKER, FactoryWriter.GENERATED);
   }
 
   @Override
@@ -103,8 +111,31 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       internalError(null, e);
     }
     nanos += System.nanoTime() - start;
-    // Never claim the annotation: other processors may want it too.
-    return false;
+    return claims(annotations, round);
+  }
+
+  /**
+   * True (claimed) only when every annotation of the round is ours to claim: our own two, and the
+   * JDK's {@code @Generated} when it sits on factories we wrote and nothing else, so that another
+   * processor interested in {@code @Generated} still sees it on other types.
+   */
+  private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (annotations.isEmpty()) {
+      return false;
+    }
+    for (TypeElement a : annotations) {
+      String name = a.getQualifiedName().toString();
+      if (name.equals(FactoryWriter.GENERATED)) {
+        for (Element e : round.getElementsAnnotatedWith(a)) {
+          if (!(e instanceof TypeElement t && written.contains(t.getQualifiedName().toString()))) {
+            return false;
+          }
+        }
+      } else if (!name.equals(ProfileDeclaration.ANNOTATION) && !name.equals(MARKER)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void processRound(RoundEnvironment round) {

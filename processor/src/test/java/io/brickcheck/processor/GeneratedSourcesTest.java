@@ -99,7 +99,7 @@ class GeneratedSourcesTest {
 
   @Test
   void generatedFactoriesCompileUnderXlintAllWithWerror() {
-    Compilation strict = Sources.javac("-Xlint:all", "-Xlint:-processing", "-Werror").compile(Sources.good());
+    Compilation strict = Sources.javac("-Xlint:all", "-Werror").compile(Sources.good());
     assertThat(strict).succeededWithoutWarnings();
   }
 
@@ -111,6 +111,22 @@ class GeneratedSourcesTest {
     assertThat(source).doesNotContain(System.getProperty("user.dir"));
     assertThat(source).contains("@Generated(\"io.brickcheck.processor.DatabricksProfileProcessor\")");
     assertThat(source).contains("@BrickcheckGenerated");
+  }
+
+  @Test
+  void jdkGeneratedOnOtherTypesIsLeftForOtherProcessors() {
+    // A hand-written @Generated type is not ours: javac must still call it unclaimed.
+    JavaFileObject other =
+        JavaFileObjects.forSourceLines(
+            "com.example.Other",
+            "package com.example;",
+            "@javax.annotation.processing.Generated(\"elsewhere\")",
+            "class Other {}");
+    List<JavaFileObject> inputs = new ArrayList<>(Sources.good());
+    inputs.add(other);
+    Compilation c = Sources.javac("-Xlint:processing").compile(inputs);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("No processor claimed any of these annotations");
   }
 
   /** Every generated file (sources and classes) by name, in a stable order, with its bytes. */

@@ -95,6 +95,10 @@ class OptionsTest {
             "brickcheck.generatedAnnotation",
             "org.gradle.annotation.processing.isolating");
     assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
-    assertThat(processor.getSupportedAnnotationTypes()).containsExactly("io.brickcheck.DatabricksProfile");
+    assertThat(processor.getSupportedAnnotationTypes())
+        .containsExactly(
+            "io.brickcheck.DatabricksProfile",
+            "io.brickcheck.BrickcheckGenerated",
+            "javax.annotation.processing.Generated");
   }
 }

@@ -9,21 +9,17 @@ import static io.brickcheck.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
 import io.brickcheck.rules.Code;
-import java.util.List;
-import java.util.Locale;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per code javac can report: the code, the quoted value, and the line of the narrowest
- * position (each attribute on its own line, marker comments on array elements).
+ * One test per rule-engine error javac can report: the code, the quoted value, and the line of the
+ * narrowest position (each attribute on its own line, marker comments on array elements).
  */
 class ProfileErrorsTest {
-
   @Test
   void httpHostFailsOnTheHostValue() {
-    assertError(
+    Expect.assertError(
         Code.InvalidHost,
         "\"http://" + HOST + "\"",
         "host = ",
@@ -37,7 +33,7 @@ class ProfileErrorsTest {
 
   @Test
   void semicolonInHttpPathFailsOnTheHttpPathValue() {
-    assertError(
+    Expect.assertError(
         Code.InvalidHttpPath,
         "\"/sql/1.0/warehouses/abc;o=1\"",
         "httpPath = ",
@@ -51,7 +47,7 @@ class ProfileErrorsTest {
 
   @Test
   void malformedWorkspaceIdFailsOnTheHttpPathValue() {
-    assertError(
+    Expect.assertError(
         Code.InvalidWorkspaceId,
         "\"12a\"",
         "httpPath = ",
@@ -65,7 +61,7 @@ class ProfileErrorsTest {
 
   @Test
   void twoDifferentIdsInOnePathFail() {
-    assertError(
+    Expect.assertError(
         Code.ConflictingWorkspaceIds,
         "\"111\"",
         "httpPath = ",
@@ -79,7 +75,7 @@ class ProfileErrorsTest {
 
   @Test
   void clusterPathAndQueryNamingDifferentWorkspacesFail() {
-    assertError(
+    Expect.assertError(
         Code.PathQueryMismatch,
         "\"sql/protocolv1/o/111/0123-456789-abcdefgh?o=222\"",
         "httpPath = ",
@@ -93,7 +89,7 @@ class ProfileErrorsTest {
 
   @Test
   void computeInAnotherWorkspaceFailsOnItsArrayElement() {
-    assertError(
+    Expect.assertError(
         Code.ComputeWorkspaceConflict,
         "\"222\"",
         "// etl",
@@ -112,7 +108,7 @@ class ProfileErrorsTest {
   @Test
   void computeWithoutWorkspaceIdFailsOnItsArrayElementNamingTheIdToAdd() {
     Compilation c =
-        assertError(
+        Expect.assertError(
             Code.MissingWorkspaceId,
             "\"/sql/1.0/warehouses/b\"",
             "// etl",
@@ -131,7 +127,7 @@ class ProfileErrorsTest {
 
   @Test
   void spogHostWithoutAnyWorkspaceIdFails() {
-    assertError(
+    Expect.assertError(
         Code.MissingWorkspaceId,
         "\"" + HOST + "\"",
         "httpPath = ",
@@ -146,7 +142,7 @@ class ProfileErrorsTest {
 
   @Test
   void idThatDiffersFromTheHostsEmbeddedIdFails() {
-    assertError(
+    Expect.assertError(
         Code.HostWorkspaceMismatch,
         "\"999\"",
         "httpPath = ",
@@ -160,7 +156,7 @@ class ProfileErrorsTest {
 
   @Test
   void computeNameThatCannotBeAMethodFailsOnItsArrayElement() {
-    assertError(
+    Expect.assertError(
         Code.InvalidComputeName,
         "\"9lives\"",
         "// bad-name",
@@ -178,7 +174,7 @@ class ProfileErrorsTest {
 
   @Test
   void duplicateComputeFailsOnTheSecondOccurrence() {
-    assertError(
+    Expect.assertError(
         Code.DuplicateCompute,
         "\"ETL\"",
         "// second",
@@ -197,7 +193,7 @@ class ProfileErrorsTest {
   @Test
   void exactDuplicateNameFailsOnTheSecondOccurrenceOnly() {
     Compilation c =
-        assertError(
+        Expect.assertError(
             Code.DuplicateCompute,
             "\"etl\"",
             "// second",
@@ -215,125 +211,8 @@ class ProfileErrorsTest {
   }
 
   @Test
-  void nonConstantFieldIsAnInvalidTargetOnTheField() {
-    assertError(
-        Code.InvalidTarget,
-        "not final",
-        "String PATH",
-        source(
-            "P",
-            "class P {",
-            "  @DatabricksProfile(",
-            "      host = \"" + HOST + "\")",
-            "  static String PATH = \"" + WAREHOUSE + "\";",
-            "}"));
-  }
-
-  @Test
-  void nonStringFieldIsAnInvalidTarget() {
-    assertError(
-        Code.InvalidTarget,
-        "of type int, not String",
-        "int PATH",
-        source(
-            "P",
-            "class P {",
-            "  @DatabricksProfile(",
-            "      host = \"" + HOST + "\")",
-            "  static final int PATH = 1;",
-            "}"));
-  }
-
-  @Test
-  void httpPathOnAFieldIsAnInvalidTargetOnTheAttribute() {
-    assertError(
-        Code.InvalidTarget,
-        "\"" + WAREHOUSE + "\"",
-        "httpPath = ",
-        source(
-            "P",
-            "class P {",
-            "  @DatabricksProfile(",
-            "      host = \"" + HOST + "\",",
-            "      httpPath = \"" + WAREHOUSE + "\")",
-            "  static final String PATH = \"" + WAREHOUSE + "\";",
-            "}"));
-  }
-
-  @Test
-  void annotationTypeIsAnInvalidTarget() {
-    assertError(
-        Code.InvalidTarget,
-        "annotation type P",
-        "@DatabricksProfile(",
-        source(
-            "P",
-            "@DatabricksProfile(",
-            "    host = \"" + HOST + "\",",
-            "    httpPath = \"" + WAREHOUSE + "\")",
-            "@interface P {}"));
-  }
-
-  @Test
-  void missingHostFailsOnTheAnnotation() {
-    assertError(
-        Code.MissingHost,
-        "\"P\"",
-        "@DatabricksProfile(",
-        source(
-            "P",
-            "@DatabricksProfile(",
-            "    httpPath = \"" + WAREHOUSE + "\")",
-            "interface P {}"));
-  }
-
-  @Test
-  void emptyHostFailsOnTheHostValueAndOnlyOnce() {
-    Compilation c =
-        assertError(
-            Code.MissingHost,
-            "host \"\"",
-            "host = ",
-            source(
-                "P",
-                "@DatabricksProfile(",
-                "    host = \"\",",
-                "    httpPath = \"" + WAREHOUSE + "\")",
-                "interface P {}"));
-    assertThat(c).hadErrorCount(1);
-  }
-
-  @Test
-  void missingHttpPathOnATypeFailsOnTheAnnotation() {
-    assertError(
-        Code.MissingHttpPath,
-        "\"P\"",
-        "@DatabricksProfile(",
-        source(
-            "P",
-            "@DatabricksProfile(",
-            "    host = \"" + HOST + "\")",
-            "interface P {}"));
-  }
-
-  @Test
-  void emptyFieldValueIsAMissingHttpPathOnTheField() {
-    assertError(
-        Code.MissingHttpPath,
-        "\"\"",
-        "String PATH",
-        source(
-            "P",
-            "class P {",
-            "  @DatabricksProfile(",
-            "      host = \"" + HOST + "\")",
-            "  static final String PATH = \"\";",
-            "}"));
-  }
-
-  @Test
   void fieldFormPathProblemsPointAtTheField() {
-    assertError(
+    Expect.assertError(
         Code.InvalidWorkspaceId,
         "\"12a\"",
         "String PATH",
@@ -344,123 +223,6 @@ class ProfileErrorsTest {
             "      host = \"" + HOST + "\")",
             "  static final String PATH = \"/sql/1.0/warehouses/abc?o=12a\";",
             "}"));
-  }
-
-  @Test
-  void twoProfilesWithOneFactoryNameBothFailOnTheirFactoryName() {
-    JavaFileObject a =
-        source(
-            "A",
-            "@DatabricksProfile(",
-            "    host = \"" + HOST + "\",",
-            "    httpPath = \"" + WAREHOUSE + "\",",
-            "    factoryName = \"Shared\")",
-            "interface A {}");
-    JavaFileObject b =
-        source(
-            "B",
-            "@DatabricksProfile(",
-            "    host = \"" + HOST + "\",",
-            "    httpPath = \"" + WAREHOUSE + "\",",
-            "    factoryName = \"Shared\")",
-            "interface B {}");
-    Compilation c = Sources.compile(a, b);
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining(Code.FactoryNameClash.tag()).inFile(a).onLineContaining("factoryName = ");
-    assertThat(c).hadErrorContaining(Code.FactoryNameClash.tag()).inFile(b).onLineContaining("factoryName = ");
-    assertThat(c).hadErrorContaining("\"com.example.SharedConnectionFactory\"");
-    assertThat(c).hadErrorContaining("Set factoryName = \"A\"").inFile(a).onLineContaining("factoryName = ");
-    assertThat(c).hadErrorContaining("Set factoryName = \"B\"").inFile(b).onLineContaining("factoryName = ");
-    assertThat(Sources.generated(c)).isEmpty();
-  }
-
-  @Test
-  void nestedTypesOfOneNameClashAndGetTheirOuterNameSuggested() {
-    JavaFileObject x =
-        source(
-            "X",
-            "class X {",
-            "  @DatabricksProfile(",
-            "      host = \"" + HOST + "\",",
-            "      httpPath = \"" + WAREHOUSE + "\")",
-            "  interface Inner {}",
-            "}");
-    JavaFileObject y =
-        source(
-            "Y",
-            "class Y {",
-            "  @DatabricksProfile(",
-            "      host = \"" + HOST + "\",",
-            "      httpPath = \"" + WAREHOUSE + "\")",
-            "  interface Inner {}",
-            "}");
-    Compilation c = Sources.compile(x, y);
-    assertThat(c).hadErrorContaining("\"com.example.InnerConnectionFactory\", as would the profile on com.example.Y.Inner")
-        .inFile(x)
-        .onLineContaining("@DatabricksProfile(");
-    assertThat(c).hadErrorContaining("Set factoryName = \"XInner\"");
-    assertThat(c).hadErrorContaining("Set factoryName = \"YInner\"");
-  }
-
-  @Test
-  void factoryNameOfAnExistingTypeIsAClash() {
-    JavaFileObject existing = source("AnalyticsConnectionFactory", "class AnalyticsConnectionFactory {}");
-    assertError(
-        Code.FactoryNameClash,
-        "\"com.example.AnalyticsConnectionFactory\"",
-        "@DatabricksProfile(",
-        source(
-            "Analytics",
-            "@DatabricksProfile(",
-            "    host = \"" + HOST + "\",",
-            "    httpPath = \"" + WAREHOUSE + "\")",
-            "interface Analytics {}"),
-        existing);
-  }
-
-  @Test
-  void factoryNameThatIsNoIdentifierFailsOnTheAttributeWithASuggestion() {
-    Compilation c =
-        assertError(
-            Code.InvalidFactoryName,
-            "\"my-factory\"",
-            "factoryName = ",
-            source(
-                "P",
-                "@DatabricksProfile(",
-                "    host = \"" + HOST + "\",",
-                "    httpPath = \"" + WAREHOUSE + "\",",
-                "    factoryName = \"my-factory\")",
-                "interface P {}"));
-    assertThat(c).hadErrorContaining("Use factoryName = \"MyFactory\"");
-  }
-
-  @Test
-  void unexpectedFailureIsOneInternalErrorOnTheElementAndTheOthersStillGenerate() {
-    JavaFileObject bad =
-        source("Bad", "@DatabricksProfile(", "    host = \"" + HOST + "\",", "    httpPath = \"" + WAREHOUSE + "\")", "interface Bad {}");
-    JavaFileObject good =
-        source("Good", "@DatabricksProfile(", "    host = \"" + HOST + "\",", "    httpPath = \"" + WAREHOUSE + "\")", "interface Good {}");
-    DatabricksProfileProcessor failing =
-        new DatabricksProfileProcessor(
-            e -> {
-              if (e.getSimpleName().contentEquals("Bad")) {
-                throw new IllegalStateException("boom");
-              }
-            });
-    Compilation c =
-        com.google.testing.compile.Compiler.javac()
-            .withProcessors(failing)
-            .withOptions("-Abrickcheck.verbose=true")
-            .compile(bad, good);
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining(Code.InternalError.tag() + " the Brickcheck processor failed on Bad with java.lang.IllegalStateException: \"boom\"")
-        .inFile(bad)
-        .onLineContaining("interface Bad");
-    assertThat(c).hadErrorContaining("Please report it");
-    assertThat(Sources.generated(c)).containsExactly("com.example.GoodConnectionFactory");
   }
 
   @Test
@@ -483,73 +245,5 @@ class ProfileErrorsTest {
     assertThat(Sources.generated(c)).containsExactly("com.example.GoodConnectionFactory");
   }
 
-  // Warnings: the compilation succeeds and the factory is still generated.
-
-  @Test
-  void unrecognizedHttpPathWarnsOnTheHttpPathValue() {
-    assertWarning(Code.UnrecognizedHttpPath, "\"/gateway/abc?o=" + ID + "\"", "/gateway/abc?o=" + ID);
-  }
-
-  @Test
-  void blankWorkspaceIdWarns() {
-    assertWarning(Code.EmptyWorkspaceId, "\"/sql/1.0/warehouses/abc?o=&o=" + ID + "\"", "/sql/1.0/warehouses/abc?o=&o=" + ID);
-  }
-
-  @Test
-  void uppercaseWorkspaceKeyWarns() {
-    assertWarning(Code.UppercaseWorkspaceKey, "\"/sql/1.0/warehouses/abc?O=" + ID + "\"", "/sql/1.0/warehouses/abc?O=" + ID);
-  }
-
-  @Test
-  void workspaceIdOnADeclaredWorkspaceHostWarns() {
-    JavaFileObject src =
-        source(
-            "P",
-            "@DatabricksProfile(",
-            "    host = \"" + HOST + "\",",
-            "    httpPath = \"" + WAREHOUSE + "\",",
-            "    hostKind = HostKind.WORKSPACE)",
-            "interface P {}");
-    Compilation c = Sources.compile(src);
-    assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining(Code.StrayWorkspaceId.tag()).inFile(src).onLineContaining("httpPath = ");
-    assertThat(c).hadWarningContaining("\"" + ID + "\"");
-    assertThat(c).generatedSourceFile("com.example.PConnectionFactory");
-  }
-
-  private static void assertWarning(Code code, String quoted, String path) {
-    JavaFileObject src =
-        source("P", "@DatabricksProfile(", "    host = \"" + HOST + "\",", "    httpPath = \"" + path + "\")", "interface P {}");
-    Compilation c = Sources.compile(src);
-    assertThat(c).succeeded();
-    assertThat(c).hadWarningCount(1);
-    assertThat(c).hadWarningContaining(code.tag()).inFile(src).onLineContaining("httpPath = ");
-    assertThat(message(c.warnings(), code)).contains(quoted);
-    assertThat(c).generatedSourceFile("com.example.PConnectionFactory");
-  }
-
   /** Asserts the code's error on the marked line, the quoted value, and that nothing was generated. */
-  static Compilation assertError(
-      Code code, String quoted, String lineMarker, JavaFileObject src, JavaFileObject... others) {
-    JavaFileObject[] all = new JavaFileObject[others.length + 1];
-    all[0] = src;
-    System.arraycopy(others, 0, all, 1, others.length);
-    Compilation c = Sources.compile(all);
-    assertThat(c).failed();
-    assertThat(c).hadErrorContaining(code.tag() + " ").inFile(src).onLineContaining(lineMarker);
-    String message = message(c.errors(), code);
-    assertThat(message).contains(quoted);
-    // The message form: tag, what is wrong, what is expected, the fix.
-    assertThat(message.split("\\. ").length).isAtLeast(3);
-    assertThat(Sources.generated(c)).isEmpty();
-    return c;
-  }
-
-  private static String message(List<Diagnostic<? extends JavaFileObject>> diagnostics, Code code) {
-    return diagnostics.stream()
-        .map(d -> d.getMessage(Locale.ROOT))
-        .filter(m -> m.startsWith(code.tag()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + code.tag() + " in " + diagnostics));
-  }
 }
