@@ -31,6 +31,14 @@ public record Problem(Code code, Severity severity, Subject subject, String comp
     return new Problem(code, code.defaultSeverity(), subject, compute, code.tag() + " " + sentence);
   }
 
+  /**
+   * {@code value} quoted the way every message quotes it (escaped, bounded, one line), for callers
+   * that build messages of their own, such as the processor's codes.
+   */
+  public static String quote(String value) {
+    return Text.quote(value);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }

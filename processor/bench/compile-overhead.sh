@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Measures what the Brickcheck processor adds to javac's wall time.
+#
+# Usage (from the repository root, after a build that packaged the jars):
+#   ./mvnw -B -ntp package -DskipTests
+#   processor/bench/compile-overhead.sh [RUNS] [N ...]      # defaults: RUNS=5, N = 100 500
+#
+# For each N it writes N source files, each one @DatabricksProfile interface with 4 computes
+# (the default http path plus 3 named computes) and a small class, then compiles them RUNS times in
+# three ways, interleaved: plain (-proc:none), plain plus the pre-generated factories (-proc:none),
+# and with the processor (the shaded jar on -processorpath). It prints the median wall time of each,
+# processor/plain (the issue's metric; target: at most 1.30 at N = 500) and processor/factories
+# (the processor's own cost, beyond compiling the code it generates).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+RUNS="${1:-5}"
+shift || true
+SIZES=("${@:-100 500}")
+# shellcheck disable=SC2206
+SIZES=(${SIZES[*]})
+
+
+generate() { # $1 = N, $2 = dir
+  local n=$1 dir=$2/src/bench
+  mkdir -p "$dir"
+  for ((i = 0; i < n; i++)); do
+    local id=$((1000000 + i))
+    cat >"$dir/Profile$i.java" <<JAVA
+package bench;
+
+import io.brickcheck.Compute;
+import io.brickcheck.DatabricksProfile;
+
+@DatabricksProfile(
+    host = "peco$i.azuredatabricks.net",
+    httpPath = "/sql/1.0/warehouses/a1b2c3d4e5f6a7b$i?o=$id",
+    computes = {
+      @Compute(name = "etl", httpPath = "/sql/1.0/warehouses/e7e7e7e7e7e7e7$i?o=$id"),
+      @Compute(name = "nightly-batch", httpPath = "sql/protocolv1/o/$id/0123-456789-abc$i"),
+      @Compute(name = "reporting", httpPath = "/sql/1.0/endpoints/f0f0f0f0f0f0f0$i?o=$id")
+    })
+interface Profile$i {}
+
+final class Repository$i {
+  private final java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+
+  int count(String table) {
+    return counts.getOrDefault(table, 0);
+  }
+
+  java.util.List<String> tables() {
+    java.util.List<String> out = new java.util.ArrayList<>(counts.keySet());
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  String describe() {
+    StringBuilder b = new StringBuilder("Repository$i");
+    for (String t : tables()) {
+      b.append(' ').append(t).append('=').append(count(t));
+    }
+    return b.toString();
+  }
+}
+JAVA
+  done
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+now_ms() { date +%s%3N; }
+
+# Sourced (to reuse generate()): stop here.
+[[ "${BASH_SOURCE[0]}" == "$0" ]] || return 0
+
+RUNTIME_JAR="$(ls "$ROOT"/runtime/target/brickcheck-runtime-*.jar | grep -v -- '-cli' | head -1)"
+PROCESSOR_JAR="$(ls "$ROOT"/processor/target/brickcheck-processor-*.jar | head -1)"
+[[ -f "$RUNTIME_JAR" && -f "$PROCESSOR_JAR" ]] || { echo "build first: ./mvnw -B -ntp package -DskipTests" >&2; exit 1; }
+JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+echo "javac: $("$JAVAC" -version 2>&1); runs per variant: $RUNS; cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "plain    = javac -proc:none on the sources"
+echo "factories= javac -proc:none on the sources plus the factories the processor generates"
+echo "            (what compiling the generated code costs, without the processor running)"
+echo "processor= javac with the processor: the real build"
+printf '%6s %10s %10s %10s %16s %20s\n' N "plain ms" "factories" "processor" "processor/plain" "processor/factories"
+for n in "${SIZES[@]}"; do
+  dir="$WORK/n$n"
+  generate "$n" "$dir"
+  # The generated factories, once, for the middle variant.
+  mkdir -p "$dir/pre"
+  "$JAVAC" -proc:only -cp "$RUNTIME_JAR" -processorpath "$PROCESSOR_JAR:$RUNTIME_JAR" -s "$dir/pre" "$dir"/src/bench/*.java
+  plain=()
+  factories=()
+  processor=()
+  for ((r = 0; r < RUNS; r++)); do
+    # Interleaved, so that noise from other load on the machine hits all three alike.
+    rm -rf "$dir/out" && mkdir -p "$dir/out"
+    t0=$(now_ms)
+    "$JAVAC" -proc:none -cp "$RUNTIME_JAR" -d "$dir/out" "$dir"/src/bench/*.java
+    plain+=($(($(now_ms) - t0)))
+
+    rm -rf "$dir/out" && mkdir -p "$dir/out"
+    t0=$(now_ms)
+    "$JAVAC" -proc:none -cp "$RUNTIME_JAR" -d "$dir/out" "$dir"/src/bench/*.java "$dir"/pre/bench/*.java
+    factories+=($(($(now_ms) - t0)))
+
+    rm -rf "$dir/out" "$dir/gen" && mkdir -p "$dir/out" "$dir/gen"
+    t0=$(now_ms)
+    "$JAVAC" -cp "$RUNTIME_JAR" -processorpath "$PROCESSOR_JAR:$RUNTIME_JAR" \
+      -d "$dir/out" -s "$dir/gen" "$dir"/src/bench/*.java
+    processor+=($(($(now_ms) - t0)))
+  done
+  generated=$(find "$dir/gen" -name '*ConnectionFactory.java' | wc -l)
+  [[ "$generated" -eq "$n" ]] || { echo "expected $n factories, got $generated" >&2; exit 1; }
+  mp=$(printf '%s\n' "${plain[@]}" | median)
+  mf=$(printf '%s\n' "${factories[@]}" | median)
+  mx=$(printf '%s\n' "${processor[@]}" | median)
+  printf '%6s %10s %10s %10s %16s %20s\n' "$n" "$mp" "$mf" "$mx" \
+    "$(awk -v a="$mx" -v b="$mp" 'BEGIN {printf "%.2f", a / b}')" \
+    "$(awk -v a="$mx" -v b="$mf" 'BEGIN {printf "%.2f", a / b}')"
+done

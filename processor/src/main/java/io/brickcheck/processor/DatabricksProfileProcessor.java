@@ -1,0 +1,285 @@
+package io.brickcheck.processor;
+
+import com.google.auto.service.AutoService;
+import io.brickcheck.BrickcheckGenerated;
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Subject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Checks every {@code @io.brickcheck.DatabricksProfile} while javac runs and generates a typed
+ * {@code <Name>ConnectionFactory} for each valid one.
+ *
+ * <p>Pipeline, one element at a time: {@link ProfileDeclaration} (what is written, with source
+ * positions) -> {@link ProfileValidator} (the rule engine's problems, placed on the narrowest
+ * position) -> {@link FactoryDescriptor} (the model) -> {@link FactoryWriter} (JavaPoet). An element
+ * with an error generates nothing; the others are still processed.
+ *
+ * <p>Options ({@code -A}): {@code brickcheck.strict=true|false} (warnings become errors), {@code
+ * brickcheck.verbose=true|false} (a NOTE per generated factory and a summary), {@code
+ * brickcheck.generatedAnnotation=jdk|none}. {@code process()} never throws: an unexpected failure is
+ * one {@code InternalError} on the element.
+ */
+@AutoService(Processor.class)
+public final class DatabricksProfileProcessor extends AbstractProcessor {
+  /** Declared so that Gradle treats this processor as isolating (no file outside the AST is read). */
+  static final String GRADLE_ISOLATING = "org.gradle.annotation.processing.isolating";
+
+  private static final String MARKER = BrickcheckGenerated.class.getCanonicalName();
+
+  private final Consumer<Element> beforeElement;
+  private ProcessorOptions options;
+  private Diagnostics diagnostics;
+  private FactoryWriter writer;
+  /** Factories written in earlier rounds, by qualified name, to detect clashes across rounds. */
+  private final Set<String> written = new TreeSet<>();
+  /** Time spent inside process(), for the verbose summary: the processor's own cost. */
+  private long nanos;
+
+  /** The instance javac's service loader creates. */
+  public DatabricksProfileProcessor() {
+    this(element -> {});
+  }
+
+  /** For tests: {@code beforeElement} runs first for every element, and may throw. */
+  DatabricksProfileProcessor(Consumer<Element> beforeElement) {
+    this.beforeElement = beforeElement;
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    options = ProcessorOptions.parse(env.getOptions());
+    diagnostics = new Diagnostics(env.getMessager(), options.strict);
+    for (Problem p : options.problems) {
+      diagnostics.report(p, null, null, null);
+    }
+    boolean generatedResolves = env.getElementUtils().getTypeElement(FactoryWriter.GENERATED) != null;
+    writer =
+        new FactoryWriter(
+            env.getFiler(),
+            generatedResolves && options.generatedAnnotation == ProcessorOptions.GeneratedAnnotation.JDK);
+  }
+
+  /**
+   * The profile annotation, plus the two annotations our own factories carry: in the round that
+   * compiles the factories nobody else claims them, and {@code -Xlint:all -Werror} builds would
+   * fail on javac's "No processor claimed any of these annotations" warning.
+   */
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ProfileDeclaration.ANNOTATION, MARKER, FactoryWriter.GENERATED);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    Set<String> supported = new TreeSet<>(ProcessorOptions.supported());
+    supported.add(GRADLE_ISOLATING);
+    return supported;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    long start = System.nanoTime();
+    try {
+      processRound(round);
+    } catch (RuntimeException e) {
+      internalError(null, e);
+    }
+    nanos += System.nanoTime() - start;
+    return claims(annotations, round);
+  }
+
+  /**
+   * True (claimed) only when every annotation of the round is ours to claim: our own two, and the
+   * JDK's {@code @Generated} when it sits on factories we wrote and nothing else, so that another
+   * processor interested in {@code @Generated} still sees it on other types.
+   */
+  private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (annotations.isEmpty()) {
+      return false;
+    }
+    for (TypeElement a : annotations) {
+      String name = a.getQualifiedName().toString();
+      if (name.equals(FactoryWriter.GENERATED)) {
+        for (Element e : round.getElementsAnnotatedWith(a)) {
+          if (!(e instanceof TypeElement t && written.contains(t.getQualifiedName().toString()))) {
+            return false;
+          }
+        }
+      } else if (!name.equals(ProfileDeclaration.ANNOTATION) && !name.equals(MARKER)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void processRound(RoundEnvironment round) {
+    if (round.processingOver()) {
+      if (options.verbose) {
+        diagnostics.note(
+            written.size() + " factories generated; " + diagnostics.errorCount() + " errors, "
+                + diagnostics.warningCount() + " warnings, " + diagnostics.suppressedCount()
+                + " suppressed; " + nanos / 1_000_000 + " ms in the processor",
+            null);
+      }
+      return;
+    }
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ProfileDeclaration.ANNOTATION);
+    if (annotation == null) {
+      return;
+    }
+    Map<FactoryDescriptor, ProfileDeclaration> valid = new LinkedHashMap<>();
+    for (Element element : round.getElementsAnnotatedWith(annotation)) {
+      try {
+        beforeElement.accept(element);
+        Optional<ProfileDeclaration> declaration = ProfileDeclaration.parse(element, diagnostics);
+        if (declaration.isPresent()) {
+          new ProfileValidator(diagnostics)
+              .validate(declaration.get())
+              .ifPresent(d -> valid.put(d, declaration.get()));
+        }
+      } catch (RuntimeException e) {
+        internalError(element, e);
+      }
+    }
+    writeAll(valid);
+  }
+
+  private void writeAll(Map<FactoryDescriptor, ProfileDeclaration> valid) {
+    ExistingTypes existing = new ExistingTypes();
+    Map<String, List<FactoryDescriptor>> byName = new LinkedHashMap<>();
+    valid.keySet().forEach(d -> byName.computeIfAbsent(d.qualifiedName(), k -> new ArrayList<>()).add(d));
+    Set<String> clashing = new HashSet<>();
+    for (Map.Entry<String, List<FactoryDescriptor>> e : byName.entrySet()) {
+      List<FactoryDescriptor> group = e.getValue();
+      boolean exists = written.contains(e.getKey()) || existing.exists(group.get(0));
+      if (group.size() > 1 || exists) {
+        clashing.add(e.getKey());
+        for (FactoryDescriptor d : group) {
+          reportClash(d, valid.get(d), group, exists);
+        }
+      }
+    }
+    for (Map.Entry<FactoryDescriptor, ProfileDeclaration> e : valid.entrySet()) {
+      FactoryDescriptor d = e.getKey();
+      if (clashing.contains(d.qualifiedName())) {
+        continue;
+      }
+      try {
+        writer.write(d);
+        written.add(d.qualifiedName());
+        if (options.verbose) {
+          diagnostics.note(
+              "generated " + d.qualifiedName() + " (" + d.computes().size() + " computes)", d.origin());
+        }
+      } catch (IOException | RuntimeException ex) {
+        internalError(d.origin(), ex);
+      }
+    }
+  }
+
+  /**
+   * The type names each package already has, listed once per package and round: looking every
+   * factory name up with getTypeElement searches every module and was the processor's largest cost.
+   */
+  private final class ExistingTypes {
+    private final Map<String, Set<String>> byPackage = new HashMap<>();
+
+    boolean exists(FactoryDescriptor d) {
+      return byPackage.computeIfAbsent(d.packageName(), this::list).contains(d.simpleName());
+    }
+
+    private Set<String> list(String packageName) {
+      Set<String> names = new HashSet<>();
+      PackageElement p = processingEnv.getElementUtils().getPackageElement(packageName);
+      if (p != null) {
+        p.getEnclosedElements().forEach(e -> names.add(e.getSimpleName().toString()));
+      }
+      return names;
+    }
+  }
+
+  private void reportClash(
+      FactoryDescriptor d, ProfileDeclaration decl, List<FactoryDescriptor> group, boolean exists) {
+    List<String> others = new ArrayList<>();
+    for (FactoryDescriptor other : group) {
+      if (other != d) {
+        others.add(other.declaredOn());
+      }
+    }
+    String with =
+        others.isEmpty()
+            ? "a type of that name that already exists"
+            : "the profile on " + String.join(", ", others) + (exists ? " and an existing type" : "");
+    String text =
+        "profile " + Problem.quote(d.profileName()) + " on " + d.declaredOn() + " would generate "
+            + Problem.quote(d.qualifiedName()) + ", as would " + with + ". Each profile needs a"
+            + " factory class of its own. Set factoryName = \"" + suggestion(d) + "\" (or another"
+            + " unused name) on one of them";
+    diagnostics.report(
+        Problem.of(Code.FactoryNameClash, Subject.PROFILE, null, text),
+        decl.element,
+        decl.mirror,
+        decl.factoryName.source());
+  }
+
+  /**
+   * A name that differs from the clashing one: the element's own name when a factoryName caused
+   * the clash, else the enclosing type's name in front.
+   */
+  private static String suggestion(FactoryDescriptor d) {
+    String base =
+        d.simpleName().substring(0, d.simpleName().length() - ProfileValidator.SUFFIX.length());
+    Element origin = d.origin();
+    String own =
+        origin instanceof TypeElement
+            ? origin.getSimpleName().toString()
+            : ProfileValidator.upperCamel(origin.getSimpleName().toString());
+    if (!own.equals(base) && ProfileValidator.isClassName(own)) {
+      return own;
+    }
+    Element enclosing = origin.getEnclosingElement();
+    String outer = enclosing instanceof TypeElement t ? t.getSimpleName().toString() : "";
+    return outer.isEmpty() || base.startsWith(outer) ? base + "2" : outer + base;
+  }
+
+  private void internalError(Element element, Throwable e) {
+    String where = element == null ? "" : " on " + element.getSimpleName();
+    diagnostics.report(
+        Problem.of(
+            Code.InternalError,
+            Subject.PROFILE,
+            null,
+            "the Brickcheck processor failed" + where + " with " + e.getClass().getName() + ": \""
+                + e.getMessage() + "\". This is a bug in Brickcheck, not in your code. Please report"
+                + " it with this message and the annotation that triggered it"),
+        element,
+        null,
+        null);
+  }
+}

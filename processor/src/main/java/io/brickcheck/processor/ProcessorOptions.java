@@ -1,0 +1,123 @@
+package io.brickcheck.processor;
+
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Severity;
+import io.brickcheck.rules.Subject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The {@code -Abrickcheck.*} options, parsed and validated once in {@code init}. A bad value is an
+ * {@link Code#InvalidOption} error that lists the valid values, and the default is used instead so
+ * that every other problem still gets reported; an unknown {@code brickcheck.*} key is a warning.
+ */
+final class ProcessorOptions {
+  static final String PREFIX = "brickcheck.";
+  static final String STRICT = PREFIX + "strict";
+  static final String VERBOSE = PREFIX + "verbose";
+  static final String GENERATED_ANNOTATION = PREFIX + "generatedAnnotation";
+
+  /** Every key, in the order the README's table lists them. */
+  static final List<String> KEYS = List.of(STRICT, VERBOSE, GENERATED_ANNOTATION);
+
+  /** Which {@code @Generated} annotation the factory carries. */
+  enum GeneratedAnnotation {
+    /** {@code javax.annotation.processing.Generated}, when the compilation can see it. */
+    JDK,
+    /** None; {@code @BrickcheckGenerated} is always there. */
+    NONE
+  }
+
+  final boolean strict;
+  final boolean verbose;
+  final GeneratedAnnotation generatedAnnotation;
+  final List<Problem> problems;
+
+  private ProcessorOptions(
+      boolean strict, boolean verbose, GeneratedAnnotation generatedAnnotation, List<Problem> problems) {
+    this.strict = strict;
+    this.verbose = verbose;
+    this.generatedAnnotation = generatedAnnotation;
+    this.problems = List.copyOf(problems);
+  }
+
+  static ProcessorOptions parse(Map<String, String> raw) {
+    // Sorted, so that problems come out in the same order on every compiler.
+    Map<String, String> options = new TreeMap<>(raw);
+    List<Problem> problems = new ArrayList<>();
+    boolean strict = bool(options, STRICT, problems);
+    boolean verbose = bool(options, VERBOSE, problems);
+    GeneratedAnnotation generated = GeneratedAnnotation.JDK;
+    if (options.containsKey(GENERATED_ANNOTATION)) {
+      String value = options.get(GENERATED_ANNOTATION);
+      generated = null;
+      for (GeneratedAnnotation g : GeneratedAnnotation.values()) {
+        if (g.name().equalsIgnoreCase(value)) {
+          generated = g;
+        }
+      }
+      if (generated == null) {
+        problems.add(invalidValue(GENERATED_ANNOTATION, value, "jdk, none", "jdk"));
+        generated = GeneratedAnnotation.JDK;
+      }
+    }
+    for (String key : options.keySet()) {
+      if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
+        problems.add(unknownKey(key));
+      }
+    }
+    return new ProcessorOptions(strict, verbose, generated, problems);
+  }
+
+  /** What {@code getSupportedOptions()} declares, so javac never calls them unrecognised. */
+  static Set<String> supported() {
+    return Collections.unmodifiableSet(new TreeSet<>(KEYS));
+  }
+
+  private static boolean bool(Map<String, String> options, String key, List<Problem> problems) {
+    if (!options.containsKey(key)) {
+      return false;
+    }
+    String value = options.get(key);
+    if ("true".equalsIgnoreCase(value)) {
+      return true;
+    }
+    if (!"false".equalsIgnoreCase(value)) {
+      problems.add(invalidValue(key, value, "true, false", "false"));
+    }
+    return false;
+  }
+
+  private static Problem invalidValue(String key, String value, String valid, String fallback) {
+    String shown = value == null ? "no value" : "value \"" + value + "\"";
+    return Problem.of(
+        Code.InvalidOption,
+        Subject.PROFILE,
+        null,
+        "option -A" + key + " has " + shown + ". Valid values (case-insensitive): " + valid
+            + ". Write -A" + key + "=" + fallback + " or another valid value; until then "
+            + fallback + " is used");
+  }
+
+  private static Problem unknownKey(String key) {
+    String hint = "Valid options: " + String.join(", ", KEYS) + ".";
+    for (String known : KEYS) {
+      if (known.equalsIgnoreCase(key)) {
+        hint = "Did you mean -A" + known + "?";
+      }
+    }
+    return new Problem(
+        Code.InvalidOption,
+        Severity.WARNING,
+        Subject.PROFILE,
+        null,
+        Code.InvalidOption.tag() + " option -A" + key + " is not a Brickcheck option and is"
+            + " ignored. " + hint + " Remove it or correct its name");
+  }
+}

@@ -1,0 +1,261 @@
+package io.brickcheck.processor;
+
+import io.brickcheck.DatabricksProfile;
+import io.brickcheck.HostKind;
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Subject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * One {@code @DatabricksProfile} as written, read from the element of the current round. It keeps
+ * the {@link AnnotationMirror} and each explicit {@link AnnotationValue}, because javac matches them
+ * by identity to find the source position: a value from another round would point nowhere.
+ *
+ * <p>Parsing checks only the target (what was annotated, {@link Code#InvalidTarget}); the rules on
+ * the values belong to {@link ProfileValidator} and the rule engine.
+ */
+final class ProfileDeclaration {
+  static final String ANNOTATION = DatabricksProfile.class.getCanonicalName();
+
+  private static final Set<ElementKind> TYPE_KINDS =
+      Set.of(ElementKind.CLASS, ElementKind.INTERFACE, ElementKind.ENUM, ElementKind.RECORD);
+
+  /** Where the annotation sits. */
+  enum Form {
+    /** On a class or interface: every value in the annotation. */
+    TYPE,
+    /** On a {@code static final String} constant: its value is the default http path. */
+    FIELD
+  }
+
+  /** A string attribute: its value, and its source value, or null when the default applies. */
+  record Attribute(String value, AnnotationValue source) {}
+
+  /** One {@code @Compute} of the {@code computes} array, with the array element to point at. */
+  record ComputeDeclaration(String name, String httpPath, AnnotationValue arrayElement) {}
+
+  final Element element;
+  final AnnotationMirror mirror;
+  final Form form;
+  final Attribute name;
+  final Attribute host;
+  final Attribute httpPath;
+  final Attribute factoryName;
+  final HostKind hostKind;
+  final AnnotationValue hostKindSource;
+  final List<ComputeDeclaration> computes;
+
+  private ProfileDeclaration(Element element, AnnotationMirror mirror, Form form, Values values) {
+    this.element = element;
+    this.mirror = mirror;
+    this.form = form;
+    this.name = values.string("name");
+    this.host = values.string("host");
+    this.httpPath =
+        form == Form.FIELD
+            ? new Attribute((String) ((VariableElement) element).getConstantValue(), null)
+            : values.string("httpPath");
+    this.factoryName = values.string("factoryName");
+    this.hostKindSource = values.explicit.get("hostKind");
+    this.hostKind = values.hostKind();
+    this.computes = values.computes();
+  }
+
+  /**
+   * Reads the declaration on {@code element}. Returns empty after reporting {@link
+   * Code#InvalidTarget}, and also, silently, when a value did not resolve: javac reports that
+   * itself, and a guess here would only add noise.
+   */
+  static Optional<ProfileDeclaration> parse(Element element, Diagnostics diagnostics) {
+    AnnotationMirror mirror = findMirror(element);
+    if (mirror == null) {
+      return Optional.empty();
+    }
+    Values values = new Values(mirror);
+    if (!values.resolved()) {
+      return Optional.empty();
+    }
+    Form form;
+    if (TYPE_KINDS.contains(element.getKind())) {
+      form = Form.TYPE;
+    } else if (element.getKind() == ElementKind.FIELD) {
+      form = Form.FIELD;
+      String wrong = fieldDefects((VariableElement) element);
+      if (!wrong.isEmpty()) {
+        diagnostics.report(invalidField(element, wrong), element, null, null);
+        return Optional.empty();
+      }
+      AnnotationValue path = values.explicit.get("httpPath");
+      if (path != null && !((String) path.getValue()).isEmpty()) {
+        diagnostics.report(
+            invalidTarget(
+                "httpPath " + Problem.quote((String) path.getValue()) + " is set on field "
+                    + element.getSimpleName() + ", whose value already is the default http path."
+                    + " httpPath must stay empty on a field. Remove httpPath, or annotate a class"
+                    + " or interface instead"),
+            element,
+            mirror,
+            path);
+        return Optional.empty();
+      }
+    } else {
+      diagnostics.report(
+          invalidTarget(
+              "@DatabricksProfile is on " + describe(element) + ". A class, an interface or a"
+                  + " static final String constant is expected. Move the annotation to a class"
+                  + " or interface, or to a static final String field holding the http path"),
+          element,
+          mirror,
+          null);
+      return Optional.empty();
+    }
+    return Optional.of(new ProfileDeclaration(element, mirror, form, values));
+  }
+
+  /** The profile name: the attribute, else the type's simple name or the field's name. */
+  String profileName() {
+    return name.value().isEmpty() ? element.getSimpleName().toString() : name.value();
+  }
+
+  private static AnnotationMirror findMirror(Element element) {
+    for (AnnotationMirror m : element.getAnnotationMirrors()) {
+      Element type = m.getAnnotationType().asElement();
+      if (type instanceof TypeElement t && t.getQualifiedName().contentEquals(ANNOTATION)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** "not static, not final, ..." for a field that cannot hold a profile, or "". */
+  private static String fieldDefects(VariableElement field) {
+    List<String> wrong = new ArrayList<>();
+    if (!field.getModifiers().contains(Modifier.STATIC)) {
+      wrong.add("not static");
+    }
+    if (!field.getModifiers().contains(Modifier.FINAL)) {
+      wrong.add("not final");
+    }
+    boolean isString =
+        field.asType().getKind() == TypeKind.DECLARED
+            && ((TypeElement) ((DeclaredType) field.asType()).asElement())
+                .getQualifiedName()
+                .contentEquals("java.lang.String");
+    if (!isString) {
+      wrong.add("of type " + field.asType() + ", not String");
+    } else if (!(field.getConstantValue() instanceof String)) {
+      wrong.add("not a compile-time constant");
+    }
+    return String.join(", ", wrong);
+  }
+
+  private static Problem invalidField(Element field, String wrong) {
+    return invalidTarget(
+        "field " + field.getSimpleName() + " is " + wrong + ". A @DatabricksProfile field must be"
+            + " a static final String constant whose value is the default http path. Declare it as"
+            + " static final String " + field.getSimpleName() + " = \"/sql/1.0/warehouses/<id>\","
+            + " or annotate a class or interface instead");
+  }
+
+  private static Problem invalidTarget(String text) {
+    return Problem.of(Code.InvalidTarget, Subject.PROFILE, null, text);
+  }
+
+  private static String describe(Element element) {
+    String kind = element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return kind.startsWith("annotation") ? "annotation type " + element.getSimpleName()
+        : kind + " " + element.getSimpleName();
+  }
+
+  /** The explicit values of a mirror, by attribute name, with typed reads and defaults. */
+  private static final class Values {
+    final Map<String, AnnotationValue> explicit = new HashMap<>();
+
+    Values(AnnotationMirror mirror) {
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+          mirror.getElementValues().entrySet()) {
+        explicit.put(e.getKey().getSimpleName().toString(), e.getValue());
+      }
+    }
+
+    /** False when javac could not resolve a value (a missing constant, a typo in an enum). */
+    boolean resolved() {
+      for (String key : List.of("name", "host", "httpPath", "factoryName")) {
+        AnnotationValue v = explicit.get(key);
+        if (v != null && !(v.getValue() instanceof String)) {
+          return false;
+        }
+      }
+      AnnotationValue kind = explicit.get("hostKind");
+      if (kind != null && !(kind.getValue() instanceof VariableElement)) {
+        return false;
+      }
+      AnnotationValue computes = explicit.get("computes");
+      if (computes == null) {
+        return true;
+      }
+      if (!(computes.getValue() instanceof List<?> list)) {
+        return false;
+      }
+      for (Object item : list) {
+        if (!(item instanceof AnnotationValue av && av.getValue() instanceof AnnotationMirror m)
+            || !computeValuesResolved(m)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean computeValuesResolved(AnnotationMirror compute) {
+      return compute.getElementValues().values().stream().allMatch(v -> v.getValue() instanceof String);
+    }
+
+    Attribute string(String key) {
+      AnnotationValue v = explicit.get(key);
+      return v == null ? new Attribute("", null) : new Attribute((String) v.getValue(), v);
+    }
+
+    HostKind hostKind() {
+      AnnotationValue v = explicit.get("hostKind");
+      return v == null
+          ? HostKind.AUTO
+          : HostKind.valueOf(((VariableElement) v.getValue()).getSimpleName().toString());
+    }
+
+    List<ComputeDeclaration> computes() {
+      AnnotationValue v = explicit.get("computes");
+      if (v == null) {
+        return List.of();
+      }
+      List<ComputeDeclaration> out = new ArrayList<>();
+      for (Object item : (List<?>) v.getValue()) {
+        AnnotationValue element = (AnnotationValue) item;
+        Map<String, String> values = new HashMap<>();
+        ((AnnotationMirror) element.getValue())
+            .getElementValues()
+            .forEach((k, val) -> values.put(k.getSimpleName().toString(), (String) val.getValue()));
+        out.add(
+            new ComputeDeclaration(
+                values.getOrDefault("name", ""), values.getOrDefault("httpPath", ""), element));
+      }
+      return List.copyOf(out);
+    }
+  }
+}

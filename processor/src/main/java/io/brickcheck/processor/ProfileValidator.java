@@ -1,0 +1,217 @@
+package io.brickcheck.processor;
+
+import io.brickcheck.processor.ProfileDeclaration.ComputeDeclaration;
+import io.brickcheck.processor.ProfileDeclaration.Form;
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.ComputeNames;
+import io.brickcheck.rules.ComputeSpec;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.ProfileChecker;
+import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.rules.Subject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationValue;
+
+/**
+ * Judges one declaration. The rules are the rule engine's ({@link ProfileChecker}); this class adds
+ * only what the engine cannot know (a missing attribute, the factory's name) and decides where in
+ * the source each problem is shown: the {@code host = } value, the {@code httpPath = } value, the
+ * offending {@code @Compute} array element, or the field for the field form.
+ *
+ * <p>Every problem of the element is reported; a descriptor comes back only if none was an error
+ * (after strict mode and suppression).
+ */
+final class ProfileValidator {
+  static final String SUFFIX = "ConnectionFactory";
+
+  private final Diagnostics diagnostics;
+
+  ProfileValidator(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  Optional<FactoryDescriptor> validate(ProfileDeclaration d) {
+    int errorsBefore = diagnostics.errorCount();
+    boolean missingHost = d.host.value().isEmpty();
+    boolean missingPath = d.httpPath.value().isEmpty();
+    if (missingHost) {
+      report(d, missingHost(d), d.host.source());
+    }
+    if (missingPath) {
+      reportDefaultPath(d, missingHttpPath(d));
+    }
+    String baseName = factoryBaseName(d);
+
+    List<ComputeSpec> computes =
+        d.computes.stream().map(c -> new ComputeSpec(c.name(), c.httpPath())).toList();
+    ProfileReport report =
+        ProfileChecker.check(
+            new ProfileSpec(d.profileName(), d.host.value(), d.hostKind, d.httpPath.value(), computes));
+    Locator locator = new Locator(d);
+    for (Problem p : report.problems()) {
+      // The engine calls an empty value invalid; the processor already said it is missing.
+      if (missingHost && p.subject() == Subject.HOST
+          || missingPath && ComputeNames.DEFAULT.equals(p.compute()) && p.code() == Code.InvalidHttpPath) {
+        continue;
+      }
+      locator.report(p);
+    }
+    if (diagnostics.errorCount() > errorsBefore || baseName == null) {
+      return Optional.empty();
+    }
+    return Optional.of(FactoryDescriptor.of(d, baseName, report));
+  }
+
+  /** {@code Name} of {@code <Name>ConnectionFactory}, or null after reporting why there is none. */
+  private String factoryBaseName(ProfileDeclaration d) {
+    String given = d.factoryName.value();
+    if (!given.isEmpty()) {
+      if (isClassName(given)) {
+        return given;
+      }
+      report(
+          d,
+          Problem.of(
+              Code.InvalidFactoryName,
+              Subject.PROFILE,
+              null,
+              "factoryName " + Problem.quote(given) + " cannot become the class name "
+                  + Problem.quote(given + SUFFIX) + ". A Java identifier that is not a keyword is"
+                  + " expected; Brickcheck appends \"" + SUFFIX + "\" itself. Use factoryName = "
+                  + Problem.quote(suggest(given))),
+          d.factoryName.source());
+      return null;
+    }
+    String simple = d.element.getSimpleName().toString();
+    String derived = d.form == Form.TYPE ? simple : upperCamel(simple);
+    if (isClassName(derived)) {
+      return derived;
+    }
+    report(
+        d,
+        Problem.of(
+            Code.InvalidFactoryName,
+            Subject.PROFILE,
+            null,
+            "field name " + Problem.quote(simple) + " gives no usable factory name (it becomes "
+                + Problem.quote(derived + SUFFIX) + "). A name with at least one letter is"
+                + " expected. Set factoryName = \"Analytics\" (or another Java identifier)"),
+        null);
+    return null;
+  }
+
+  static boolean isClassName(String name) {
+    return SourceVersion.isIdentifier(name)
+        && !SourceVersion.isKeyword(name)
+        && SourceVersion.isIdentifier(name + SUFFIX);
+  }
+
+  /** {@code ANALYTICS_PROD -> AnalyticsProd}, {@code analyticsProd -> AnalyticsProd}. */
+  static String upperCamel(String fieldName) {
+    boolean constantStyle = fieldName.equals(fieldName.toUpperCase(Locale.ROOT));
+    StringBuilder out = new StringBuilder(fieldName.length());
+    boolean upper = true;
+    for (char c : fieldName.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : constantStyle ? Character.toLowerCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+
+  /** A valid name close to {@code given}, for the fix hint. */
+  private static String suggest(String given) {
+    String camel = upperCamel(given.replaceAll("[^A-Za-z0-9_]", "_"));
+    if (camel.endsWith(SUFFIX) && camel.length() > SUFFIX.length()) {
+      camel = camel.substring(0, camel.length() - SUFFIX.length());
+    }
+    return isClassName(camel) ? camel : "Analytics";
+  }
+
+  private Problem missingHost(ProfileDeclaration d) {
+    String what = d.host.source() == null ? "no host is set" : "host \"\" is empty";
+    return Problem.of(
+        Code.MissingHost,
+        Subject.HOST,
+        null,
+        what + " on profile " + Problem.quote(d.profileName()) + ". A Databricks host is expected,"
+            + " such as \"peco.azuredatabricks.net\". Add host = \"<your workspace or SPOG host>\"");
+  }
+
+  private Problem missingHttpPath(ProfileDeclaration d) {
+    String what =
+        d.form == Form.FIELD
+            ? "field " + d.element.getSimpleName() + " holds \"\", an empty http path"
+            : (d.httpPath.source() == null ? "no httpPath is set" : "httpPath \"\" is empty")
+                + " on profile " + Problem.quote(d.profileName());
+    return Problem.of(
+        Code.MissingHttpPath,
+        Subject.HTTP_PATH,
+        ComputeNames.DEFAULT,
+        what + ". The default compute needs an http path such as"
+            + " \"/sql/1.0/warehouses/<id>?o=<workspace-id>\". Copy it from the compute's"
+            + " Connection details tab");
+  }
+
+  private void report(ProfileDeclaration d, Problem p, AnnotationValue value) {
+    diagnostics.report(p, d.element, d.mirror, value);
+  }
+
+  /** The default path lives in the annotation (type form) or in the field itself (field form). */
+  private void reportDefaultPath(ProfileDeclaration d, Problem p) {
+    if (d.form == Form.FIELD) {
+      diagnostics.report(p, d.element, null, null);
+    } else {
+      report(d, p, d.httpPath.source());
+    }
+  }
+
+  /**
+   * Maps engine problems to positions. Problems name computes by name, and an exact duplicate name
+   * is legal input; the engine reports in declaration order, so the n-th problem of one code for
+   * one name belongs to the n-th compute of that name ({@code DuplicateCompute}: the n+1-th, since
+   * the first of a name is the one the others collide with).
+   */
+  private final class Locator {
+    private final ProfileDeclaration d;
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    Locator(ProfileDeclaration d) {
+      this.d = d;
+    }
+
+    void report(Problem p) {
+      if (p.subject() == Subject.HOST) {
+        ProfileValidator.this.report(d, p, d.host.source());
+      } else if (ComputeNames.DEFAULT.equals(p.compute()) && p.code() != Code.DuplicateCompute) {
+        reportDefaultPath(d, p);
+      } else if (p.compute() != null) {
+        ProfileValidator.this.report(d, p, computeElement(p));
+      } else {
+        ProfileValidator.this.report(d, p, null);
+      }
+    }
+
+    private AnnotationValue computeElement(Problem p) {
+      List<ComputeDeclaration> named =
+          d.computes.stream().filter(c -> c.name().equals(p.compute())).toList();
+      if (named.isEmpty()) {
+        return null;
+      }
+      int n = seen.merge(p.code() + "/" + p.compute(), 1, Integer::sum) - 1;
+      if (p.code() == Code.DuplicateCompute && named.size() > 1) {
+        n++;
+      }
+      return named.get(Math.min(n, named.size() - 1)).arrayElement();
+    }
+  }
+}

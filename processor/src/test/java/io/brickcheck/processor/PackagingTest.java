@@ -1,0 +1,76 @@
+package io.brickcheck.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.brickcheck.BrickcheckGenerated;
+import io.brickcheck.Compute;
+import io.brickcheck.DatabricksProfile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What javac, Gradle and users' classpaths see of the processor. */
+class PackagingTest {
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = PackagingTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertThat(in).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void autoServiceRegistersTheProcessor() throws IOException {
+    assertThat(resource("META-INF/services/javax.annotation.processing.Processor").trim())
+        .isEqualTo(DatabricksProfileProcessor.class.getName());
+  }
+
+  @Test
+  void gradleSeesADynamicIncrementalProcessor() throws IOException {
+    assertThat(resource("META-INF/gradle/incremental.annotation.processors").trim())
+        .isEqualTo(DatabricksProfileProcessor.class.getName() + ",dynamic");
+  }
+
+  @Test
+  void onlyTheProcessorClassIsPublic() {
+    for (Class<?> type :
+        List.of(
+            Diagnostics.class,
+            FactoryDescriptor.class,
+            FactoryWriter.class,
+            ProcessorOptions.class,
+            ProfileDeclaration.class,
+            ProfileValidator.class)) {
+      assertThat(Modifier.isPublic(type.getModifiers())).isFalse();
+    }
+    assertThat(Modifier.isPublic(DatabricksProfileProcessor.class.getModifiers())).isTrue();
+  }
+
+  @Test
+  void annotationsHaveClassRetentionForGradleIncrementalProcessing() {
+    for (Class<?> type : List.of(DatabricksProfile.class, Compute.class, BrickcheckGenerated.class)) {
+      assertThat(type.getAnnotation(Retention.class).value()).isEqualTo(RetentionPolicy.CLASS);
+    }
+    assertThat(ProfileDeclaration.ANNOTATION).isEqualTo("io.brickcheck.DatabricksProfile");
+  }
+
+  @Test
+  void javadocEscapingNeutralisesCommentEndsTagsAndUnicodeEscapes() {
+    assertThat(FactoryWriter.html("/a*/b@c\\u000a<x>&{y}"))
+        .isEqualTo("/a*&#47;b&#64;c&#92;u000a&lt;x&gt;&amp;&#123;y&#125;");
+  }
+
+  @Test
+  void fieldNamesBecomeUpperCamelFactoryNames() {
+    assertThat(ProfileValidator.upperCamel("ANALYTICS_PROD")).isEqualTo("AnalyticsProd");
+    assertThat(ProfileValidator.upperCamel("analyticsProd")).isEqualTo("AnalyticsProd");
+    assertThat(ProfileValidator.upperCamel("WAREHOUSE")).isEqualTo("Warehouse");
+    assertThat(ProfileValidator.isClassName("class")).isFalse();
+    assertThat(ProfileValidator.isClassName("Analytics")).isTrue();
+  }
+}
