@@ -1,9 +1,21 @@
 package io.brickcheck;
 
+import com.databricks.sdk.core.DatabricksConfig;
+import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Host;
+import io.brickcheck.rules.HostClassification;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Subject;
 import io.brickcheck.rules.WorkspaceIdSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import okhttp3.OkHttpClient;
 
 /**
  * One resolved, validated connection target: a compute of a checked {@link Profile}. Instances come
@@ -16,6 +28,7 @@ import java.util.Optional;
  * it and Brickcheck never rewrites it.
  */
 public final class DatabricksConnection {
+  private final Profile profile;
   private final String profileName;
   private final String computeName;
   private final Host host;
@@ -24,15 +37,15 @@ public final class DatabricksConnection {
   private final WorkspaceIdSource workspaceIdSource;
 
   DatabricksConnection(
-      String profileName,
+      Profile profile,
       String computeName,
-      Host host,
       String httpPath,
       String workspaceId,
       WorkspaceIdSource workspaceIdSource) {
-    this.profileName = Objects.requireNonNull(profileName, "profileName");
+    this.profile = profile;
+    this.profileName = Objects.requireNonNull(profile.name(), "profileName");
     this.computeName = Objects.requireNonNull(computeName, "computeName");
-    this.host = Objects.requireNonNull(host, "host");
+    this.host = Objects.requireNonNull(profile.host(), "host");
     this.httpPath = Objects.requireNonNull(httpPath, "httpPath");
     this.workspaceId = workspaceId;
     this.workspaceIdSource = Objects.requireNonNull(workspaceIdSource, "workspaceIdSource");
@@ -69,6 +82,125 @@ public final class DatabricksConnection {
   /** Where {@link #workspaceId()} came from: {@code ?o=}, the cluster path, or nowhere. */
   public WorkspaceIdSource workspaceIdSource() {
     return workspaceIdSource;
+  }
+
+  Profile profile() {
+    return profile;
+  }
+
+  /**
+   * The databricks-jdbc URL: {@code httpPath} exactly as declared (the server routes Thrift by it,
+   * {@code ?o=} included) and {@code http.header.x-databricks-org-id=<id>} whenever there is an id,
+   * which every driver version honours. It holds no secret.
+   */
+  public String jdbcUrl() {
+    return JdbcSupport.url(host, httpPath, workspaceId);
+  }
+
+  /**
+   * The driver properties for {@code credentials}: {@code AuthMech=3} with the token, or OAuth M2M
+   * ({@code AuthMech=11}, with the account-rooted token endpoint on a unified host).
+   *
+   * @throws IllegalStateException for M2M on a unified host whose account id discovery did not give
+   */
+  public Properties jdbcProperties(Credentials credentials) {
+    Objects.requireNonNull(credentials, "credentials");
+    String tokenEndpoint = null;
+    if (credentials.kind() == Credentials.Kind.OAUTH_M2M) {
+      try {
+        tokenEndpoint = profile.discovery().unifiedTokenEndpointOrNull();
+      } catch (IOException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+    return JdbcSupport.properties(credentials, tokenEndpoint);
+  }
+
+  /**
+   * Opens a JDBC connection with the databricks-jdbc driver ({@code com.databricks:databricks-jdbc},
+   * 3.3.3 or newer when the path carries {@code ?o=}).
+   *
+   * @throws DatabricksProfileException ({@code UnsupportedDriver}) when the driver on the classpath
+   *     would truncate this path's {@code ?o=}
+   * @throws SQLException from the driver, or when no driver is on the classpath
+   */
+  public Connection openJdbc(Credentials credentials) throws SQLException {
+    JdbcDriver driver = JdbcDriver.onClasspath();
+    if (!driver.present()) {
+      throw new SQLException(
+          "databricks-jdbc is not on the classpath, so " + this + " cannot be opened. Add "
+              + JdbcDriver.COORDINATES + ":" + JdbcDriver.RECOMMENDED + " (scope runtime).",
+          "08001");
+    }
+    if (workspaceIdSource == WorkspaceIdSource.QUERY && !driver.keepsQueryWorkspaceId()) {
+      throw new DatabricksProfileException(List.of(unsupportedDriver(driver)));
+    }
+    return DriverManager.getConnection(jdbcUrl(), jdbcProperties(credentials));
+  }
+
+  private Problem unsupportedDriver(JdbcDriver driver) {
+    int eq = httpPath.indexOf('=', httpPath.indexOf('?'));
+    String truncated = eq < 0 ? httpPath : httpPath.substring(0, eq);
+    return Problem.of(
+        Code.UnsupportedDriver,
+        Subject.HTTP_PATH,
+        computeName,
+        JdbcDriver.COORDINATES + " " + driver.version() + " on the classpath truncates http path \""
+            + httpPath + "\" to \"" + truncated + "\" and sends no x-databricks-org-id header, so"
+            + " compute \"" + computeName + "\" of profile \"" + profileName + "\" would not reach"
+            + " workspace " + workspaceId + ". databricks-jdbc 3.3.3 or newer is expected. Upgrade to "
+            + JdbcDriver.COORDINATES + ":" + JdbcDriver.RECOMMENDED);
+  }
+
+  /**
+   * An OkHttp client for REST calls to this workspace, derived from the options' client: it adds
+   * the workspace header (per {@link BrickcheckOptions#headerStyle()}) and the bearer token to
+   * requests for this profile's host only, never to {@code /oidc/} or {@code /.well-known/} paths
+   * or to another host, and never over a header the caller set. OAuth M2M tokens are fetched from
+   * the right endpoint and cached until shortly before they expire.
+   */
+  public OkHttpClient httpClient(Credentials credentials) {
+    Objects.requireNonNull(credentials, "credentials");
+    OkHttpClient.Builder builder = profile.context().client().newBuilder();
+    if (workspaceId != null) {
+      builder.addInterceptor(new WorkspaceHeaderInterceptor(host, workspaceId, profile.options().headerStyle()));
+    }
+    return builder.addInterceptor(new BearerAuthInterceptor(host, profile.tokens(credentials))).build();
+  }
+
+  /**
+   * A Databricks SDK configuration for this workspace: {@code https://<host>}, the credentials and,
+   * when there is one, the workspace id ({@code setWorkspaceId}, so the SDK sends {@code
+   * X-Databricks-Workspace-Id}). Needs {@code com.databricks:databricks-sdk-java} 0.79 or newer.
+   *
+   * @throws DatabricksProfileException ({@code UnsupportedSdk}) when an id must be routed and the
+   *     SDK on the classpath cannot carry it
+   * @throws IllegalStateException when the SDK is not on the classpath
+   */
+  public DatabricksConfig sdkConfig(Credentials credentials) {
+    if (!SdkSupport.isPresent()) {
+      throw new IllegalStateException(
+          "databricks-sdk-java is not on the classpath. Add " + SdkSupport.COORDINATES + ":"
+              + SdkSupport.RECOMMENDED + " to use sdkConfig().");
+    }
+    boolean mustRoute = workspaceId != null && profile.report().hostKind() != HostClassification.WORKSPACE;
+    if (mustRoute && !SdkSupport.canSetWorkspaceId()) {
+      throw new DatabricksProfileException(List.of(Problem.of(
+          Code.UnsupportedSdk,
+          Subject.PROFILE,
+          computeName,
+          SdkSupport.COORDINATES + " " + Optional.ofNullable(SdkSupport.version()).orElse("(unknown version)")
+              + " on the classpath has no DatabricksConfig.setWorkspaceId, so its API calls from"
+              + " compute \"" + computeName + "\" of profile \"" + profileName + "\" cannot name"
+              + " workspace " + workspaceId + ". databricks-sdk-java 0.79.0 or newer is expected."
+              + " Upgrade to " + SdkSupport.COORDINATES + ":" + SdkSupport.RECOMMENDED)));
+    }
+    return SdkSupport.config(host.baseUrl(), SdkSupport.canSetWorkspaceId() ? workspaceId : null, credentials);
+  }
+
+  /** What Brickcheck knows and will do for this connection's profile. */
+  public SpogStatus status() {
+    return profile.status();
   }
 
   @Override

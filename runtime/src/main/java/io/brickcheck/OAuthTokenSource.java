@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -27,7 +26,7 @@ final class OAuthTokenSource implements BearerAuthInterceptor.TokenSupplier {
   private static final int MAX_BODY = 64 * 1024;
 
   private final OkHttpClient client;
-  private final Supplier<String> tokenEndpoint;
+  private final Endpoint tokenEndpoint;
   private final String clientId;
   private final String clientSecret;
   private final Clock clock;
@@ -36,13 +35,18 @@ final class OAuthTokenSource implements BearerAuthInterceptor.TokenSupplier {
 
   private record Token(String value, Instant refreshAt) {}
 
+  /** Where to ask; resolved on first use, since it may need the discovery probe. */
+  interface Endpoint {
+    String url() throws IOException;
+  }
+
   /**
    * @param client a client without Brickcheck's interceptors: the token request must carry
    *     neither a bearer token nor the workspace header
    * @param tokenEndpoint resolved on first use (on unified hosts it needs the probe's account id)
    */
   OAuthTokenSource(
-      OkHttpClient client, Supplier<String> tokenEndpoint, Credentials credentials, Clock clock) {
+      OkHttpClient client, Endpoint tokenEndpoint, Credentials credentials, Clock clock) {
     this.client = client;
     this.tokenEndpoint = tokenEndpoint;
     this.clientId = credentials.clientId();
@@ -70,7 +74,7 @@ final class OAuthTokenSource implements BearerAuthInterceptor.TokenSupplier {
   }
 
   private Token fetch() throws IOException {
-    String endpoint = tokenEndpoint.get();
+    String endpoint = tokenEndpoint.url();
     Request request =
         new Request.Builder()
             .url(endpoint)

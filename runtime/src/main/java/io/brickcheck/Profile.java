@@ -7,7 +7,6 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,36 +19,41 @@ import java.util.Optional;
  * A checked profile at run time: the entry point generated factories call once, in their {@code
  * create()}. Building one re-runs the rule engine ({@link ProfileChecker}) on the declared values,
  * so that a profile assembled at run time gets the same rules and codes as one checked by javac:
- * errors throw {@link DatabricksProfileException}, warnings are logged once, at WARNING, on the
- * {@code io.brickcheck} {@link System.Logger}.
+ * errors throw {@link DatabricksProfileException}, warnings are logged once per process, at WARN, on
+ * the SLF4J logger {@code io.brickcheck}.
  *
  * <p>Every compute's {@link DatabricksConnection} is resolved here, once, so that opening one is a
- * field read. Immutable and thread-safe.
+ * field read plus, unless the probe is off, a look at the host's discovery answer ({@link
+ * #open(DatabricksConnection)}). Immutable and thread-safe.
  */
 public final class Profile {
-  private static final System.Logger LOG = System.getLogger("io.brickcheck");
-
   private final String name;
   private final Host host;
   private final HostKind hostKind;
   private final String workspaceId;
   private final List<Problem> warnings;
   private final Map<String, DatabricksConnection> connections;
+  private final ProfileReport report;
+  private final RuntimeContext context;
+  private final Discovery discovery;
+  private final Map<Credentials, OAuthTokenSource> tokenSources = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Profile(ProfileReport report, HostKind hostKind) {
+  private Profile(ProfileReport report, HostKind hostKind, RuntimeContext context) {
     this.name = report.spec().name();
     this.host = report.host().host();
     this.hostKind = hostKind;
     this.workspaceId = report.workspaceId();
     this.warnings = report.warnings();
+    this.report = report;
+    this.context = context;
+    this.discovery = new Discovery(this);
     Map<String, DatabricksConnection> byName = new LinkedHashMap<>();
     for (ComputeReport c : report.computes()) {
       byName.put(
           c.name(),
           new DatabricksConnection(
-              name,
+              this,
               c.name(),
-              host,
               c.path().input(),
               c.path().workspaceId(),
               c.workspaceIdSource()));
@@ -90,6 +94,61 @@ public final class Profile {
   /** The warnings the rule engine found (already logged); errors never get this far. */
   public List<Problem> warnings() {
     return warnings;
+  }
+
+  /** The options this profile was built with. */
+  public BrickcheckOptions options() {
+    return context.options();
+  }
+
+  /**
+   * Opens one of this profile's connections: with the probe ON, asks the host what it is (ASYNC:
+   * without waiting; BLOCKING: within the budget) and reports what its answer reveals ({@code
+   * MissingWorkspaceId} on a unified host without id, {@code StrayWorkspaceId} on a per-workspace
+   * host with one) once per process. A failed probe is a warning, never an exception.
+   *
+   * @throws DatabricksProfileException in strict mode, when the host's answer reveals a problem
+   * @throws IllegalArgumentException if the connection belongs to another profile
+   */
+  public DatabricksConnection open(DatabricksConnection connection) {
+    if (connection.profile() != this) {
+      throw new IllegalArgumentException(connection + " belongs to another profile than " + this);
+    }
+    discovery.onOpen();
+    return connection;
+  }
+
+  /** {@link #open(DatabricksConnection)} by compute name. */
+  public DatabricksConnection open(String computeName) {
+    return open(connection(computeName));
+  }
+
+  /** What Brickcheck knows and will do for this profile: see {@link SpogStatus}. */
+  public SpogStatus status() {
+    return SpogStatus.of(this);
+  }
+
+  /** One token source per credentials, so every client of this profile shares its M2M tokens. */
+  BearerAuthInterceptor.TokenSupplier tokens(Credentials credentials) {
+    if (credentials.kind() == Credentials.Kind.TOKEN) {
+      String token = credentials.token();
+      return () -> token;
+    }
+    return tokenSources.computeIfAbsent(
+        credentials,
+        c -> new OAuthTokenSource(context.client(), discovery::tokenEndpoint, c, java.time.Clock.systemUTC()));
+  }
+
+  ProfileReport report() {
+    return report;
+  }
+
+  RuntimeContext context() {
+    return context;
+  }
+
+  Discovery discovery() {
+    return discovery;
   }
 
   /** The compute names in declaration order, {@code default} first. */
@@ -158,20 +217,32 @@ public final class Profile {
     }
 
     /**
-     * Checks the profile with the rule engine and resolves every compute.
+     * Checks the profile with the rule engine and resolves every compute, with default options.
      *
      * @throws DatabricksProfileException if the rule engine finds an error; it carries every error
      */
     public Profile build() {
+      return build(BrickcheckOptions.defaults());
+    }
+
+    /**
+     * Checks the profile with the rule engine and resolves every compute.
+     *
+     * @throws DatabricksProfileException if the rule engine finds an error (in strict mode, also a
+     *     warning); it carries every one
+     */
+    public Profile build(BrickcheckOptions options) {
+      Objects.requireNonNull(options, "options");
       ProfileReport report =
           ProfileChecker.check(new ProfileSpec(name, host, hostKind, defaultHttpPath, computes));
+      if (options.strict()) {
+        report = report.strict();
+      }
       if (report.hasErrors()) {
         throw new DatabricksProfileException(report.errors());
       }
-      for (Problem warning : report.warnings()) {
-        LOG.log(Level.WARNING, warning.message());
-      }
-      return new Profile(report, hostKind);
+      Discovery.warnOnce(name, report.warnings());
+      return new Profile(report, hostKind, RuntimeContext.of(options));
     }
   }
 }

@@ -1,0 +1,155 @@
+package io.brickcheck;
+
+import io.brickcheck.probe.DiscoveryProbe;
+import io.brickcheck.probe.HostMetadata;
+import io.brickcheck.probe.HostType;
+import io.brickcheck.probe.ProbeResult;
+import io.brickcheck.rules.Host;
+import io.brickcheck.rules.HostClassification;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.ProfileChecker;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a profile learns from its host's discovery answer, and when: at open (ASYNC without
+ * waiting, BLOCKING within the budget), decided once per profile, each warning logged once per
+ * process. The rules themselves are the rule engine's ({@link ProfileChecker#checkDiscovered}).
+ */
+final class Discovery {
+  private static final Logger LOG = LoggerFactory.getLogger("io.brickcheck");
+  /** profile + host + code: "each warning once per profile and code per process". */
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+  private final Profile profile;
+  /** Null until a probe succeeded; then what its answer revealed (often nothing). */
+  private volatile List<Problem> decided;
+  private volatile CompletableFuture<Void> pending;
+
+  Discovery(Profile profile) {
+    this.profile = profile;
+  }
+
+  /** The hot path of every {@code open*()}: after the first decision, two volatile reads. */
+  void onOpen() {
+    List<Problem> known = decided;
+    if (known != null) {
+      failIfStrict(known);
+      return;
+    }
+    DiscoveryProbe probe = profile.context().probe();
+    if (probe == null) {
+      decided = List.of();
+      return;
+    }
+    if (profile.options().probeMode() == ProbeMode.BLOCKING) {
+      decide(probe.probeAndWait(profile.host()));
+      List<Problem> now = decided;
+      if (now != null) {
+        failIfStrict(now);
+      }
+      return;
+    }
+    CompletableFuture<Void> inFlight = pending;
+    if (inFlight == null || inFlight.isDone()) {
+      // Never completes exceptionally: a failed probe is a result, logged by the probe.
+      pending = probe.probe(profile.host()).thenAccept(this::decide);
+    }
+  }
+
+  private void decide(ProbeResult result) {
+    if (!result.succeeded() || decided != null) {
+      return;
+    }
+    List<Problem> problems = ProfileChecker.checkDiscovered(profile.report(), classify(result));
+    if (profile.options().strict()) {
+      problems = problems.stream().map(Problem::asError).toList();
+    } else {
+      warnOnce(profile.name(), problems);
+    }
+    decided = problems;
+  }
+
+  private static void failIfStrict(List<Problem> problems) {
+    if (!problems.isEmpty() && problems.get(0).isError()) {
+      throw new DatabricksProfileException(problems);
+    }
+  }
+
+  /** The problems the host's answer revealed, or null while undecided. */
+  List<Problem> decidedProblems() {
+    return decided;
+  }
+
+  /** The cached probe result, without starting a probe. */
+  ProbeResult cachedResult() {
+    DiscoveryProbe probe = profile.context().probe();
+    return probe == null ? null : probe.cached(profile.host()).orElse(null);
+  }
+
+  static HostClassification classify(ProbeResult result) {
+    HostType type = result.metadata().flatMap(HostMetadata::hostType).orElse(null);
+    if (type == null) {
+      return HostClassification.UNKNOWN;
+    }
+    return type == HostType.UNIFIED ? HostClassification.SPOG : HostClassification.WORKSPACE;
+  }
+
+  /**
+   * The OAuth M2M token endpoint: the workspace's own, or on a unified host the account-rooted
+   * one, which needs the account id that only discovery gives (so this may wait for the probe,
+   * within its budget, even in ASYNC mode: a token request blocks anyway).
+   *
+   * @throws IOException when the host is unified and its account id is unknown
+   */
+  String tokenEndpoint() throws IOException {
+    Host host = profile.host();
+    ProbeResult result = null;
+    boolean unified;
+    if (profile.hostKind() == HostKind.SPOG) {
+      unified = true;
+    } else if (profile.hostKind() == HostKind.WORKSPACE || host.classification() == HostClassification.WORKSPACE
+        || profile.context().probe() == null) {
+      unified = false;
+    } else {
+      result = profile.context().probe().probeAndWait(host);
+      unified = classify(result) == HostClassification.SPOG;
+    }
+    if (!unified) {
+      return host.baseUrl() + "/oidc/v1/token";
+    }
+    if (result == null && profile.context().probe() != null) {
+      result = profile.context().probe().probeAndWait(host);
+    }
+    String accountId = result == null ? null : result.metadata().flatMap(HostMetadata::accountId).orElse(null);
+    if (accountId == null) {
+      String why = result == null ? "the probe is OFF" : result.failureReason().orElse("it returned no account_id");
+      throw new IOException(
+          "[DatabricksProfile/ProbeFailed] OAuth M2M on unified host \"" + host.name() + "\" needs the"
+              + " account id from /.well-known/databricks-config, but discovery gave none (" + why
+              + "). Token requests go to /oidc/accounts/<account-id>/v1/token on a unified host."
+              + " Turn the probe on (ProbeMode.BLOCKING or ASYNC) and check that the host answers"
+              + " discovery.");
+    }
+    return host.baseUrl() + "/oidc/accounts/" + accountId + "/v1/token";
+  }
+
+  /** The account-rooted endpoint when the host is unified, else null (the driver finds its own). */
+  String unifiedTokenEndpointOrNull() throws IOException {
+    String endpoint = tokenEndpoint();
+    return endpoint.contains("/oidc/accounts/") ? endpoint : null;
+  }
+
+  static void warnOnce(String profileName, List<Problem> problems) {
+    for (Problem p : problems) {
+      if (WARNED.add(profileName + '|' + p.code() + '|' + p.compute() + '|' + p.message())) {
+        LOG.warn(p.message());
+      }
+    }
+  }
+}
