@@ -66,21 +66,7 @@ final class SdkSupport {
     }
 
     private static String versionOf(Class<?> type) {
-      Package p = type.getPackage();
-      String v = p == null ? null : p.getImplementationVersion();
-      if (v != null) {
-        return v;
-      }
-      try (var in = type.getResourceAsStream("/META-INF/maven/com.databricks/databricks-sdk-java/pom.properties")) {
-        if (in == null) {
-          return null;
-        }
-        java.util.Properties props = new java.util.Properties();
-        props.load(in);
-        return props.getProperty("version");
-      } catch (java.io.IOException e) {
-        return null;
-      }
+      return Versions.of(type, "com.databricks", "databricks-sdk-java");
     }
   }
 
