@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs Brickcheck's JMH benchmarks and prints JMH's table (mean and error per benchmark).
 #
-# Usage: benchmarks/run.sh [JMH regex] [extra JMH args]
-#   benchmarks/run.sh                      # everything, short settings (about a minute per benchmark class)
-#   benchmarks/run.sh RuleEngine -f 3      # one class, three forks
+# Usage: benchmarks/run.sh [JMH regex] [JMH args]
+#   benchmarks/run.sh                        # everything: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement
+#   benchmarks/run.sh RuleEngine             # one class, the same settings
+#   benchmarks/run.sh Open -f 3 -wi 5 -i 10  # your own settings replace the defaults
 # Builds what it needs first. Prints the machine (cores, JDK) so figures can be compared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,4 +12,7 @@ cd "$(dirname "$0")/.."
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 pattern="${1:-.}"
 shift || true
-java -jar benchmarks/target/benchmarks.jar "$pattern" -f 1 -wi 3 -w 1s -i 5 -r 1s "$@"
+if [ "$#" -eq 0 ]; then
+  set -- -f 1 -wi 3 -w 1s -i 5 -r 1s
+fi
+java -jar benchmarks/target/benchmarks.jar "$pattern" "$@"
