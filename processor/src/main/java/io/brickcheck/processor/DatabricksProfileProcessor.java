@@ -52,6 +52,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   private FactoryWriter writer;
   /** Factories written in earlier rounds, by qualified name, to detect clashes across rounds. */
   private final Set<String> written = new TreeSet<>();
+  /**
+   * Elements whose values did not resolve yet, by name ({@code pkg.Type} or {@code pkg.Type#FIELD}):
+   * element objects do not survive rounds, so each round looks them up again.
+   */
+  private final Set<String> deferred = new TreeSet<>();
   /** Time spent inside process(), for the verbose summary: the processor's own cost. */
   private long nanos;
 
@@ -140,6 +145,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
 
   private void processRound(RoundEnvironment round) {
     if (round.processingOver()) {
+      if (options.verbose && !deferred.isEmpty()) {
+        // javac reports the unresolved symbols themselves; say why no factory came of them.
+        diagnostics.note(
+            "no factory for " + String.join(", ", deferred) + ": values never resolved", null);
+      }
       if (options.verbose) {
         diagnostics.note(
             written.size() + " factories generated; " + diagnostics.errorCount() + " errors, "
@@ -154,9 +164,13 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       return;
     }
     Map<FactoryDescriptor, ProfileDeclaration> valid = new LinkedHashMap<>();
-    for (Element element : round.getElementsAnnotatedWith(annotation)) {
+    for (Element element : elementsOfThisRound(round, annotation)) {
       try {
         beforeElement.accept(element);
+        if (ProfileDeclaration.hasUnresolvedValues(element)) {
+          deferred.add(key(element));
+          continue;
+        }
         Optional<ProfileDeclaration> declaration = ProfileDeclaration.parse(element, diagnostics);
         if (declaration.isPresent()) {
           new ProfileValidator(diagnostics)
@@ -168,6 +182,44 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       }
     }
     writeAll(valid);
+  }
+
+  /** The round's annotated elements, then those deferred from earlier rounds, each once. */
+  private List<Element> elementsOfThisRound(RoundEnvironment round, TypeElement annotation) {
+    List<Element> elements = new ArrayList<>(round.getElementsAnnotatedWith(annotation));
+    Set<String> seen = new HashSet<>();
+    elements.forEach(e -> seen.add(key(e)));
+    for (String key : deferred) {
+      Element e = lookup(key);
+      if (e != null && seen.add(key)) {
+        elements.add(e);
+      }
+    }
+    deferred.clear();
+    return elements;
+  }
+
+  private static String key(Element element) {
+    if (element instanceof TypeElement t) {
+      return t.getQualifiedName().toString();
+    }
+    Element owner = element.getEnclosingElement();
+    String type = owner instanceof TypeElement t ? t.getQualifiedName().toString() : owner.toString();
+    return type + "#" + element.getSimpleName();
+  }
+
+  private Element lookup(String key) {
+    int hash = key.indexOf('#');
+    TypeElement type =
+        processingEnv.getElementUtils().getTypeElement(hash < 0 ? key : key.substring(0, hash));
+    if (type == null || hash < 0) {
+      return type;
+    }
+    String field = key.substring(hash + 1);
+    return type.getEnclosedElements().stream()
+        .filter(e -> e.getSimpleName().contentEquals(field))
+        .findFirst()
+        .orElse(null);
   }
 
   private void writeAll(Map<FactoryDescriptor, ProfileDeclaration> valid) {
