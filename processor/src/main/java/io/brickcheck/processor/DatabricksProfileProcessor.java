@@ -159,7 +159,8 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       }
       return;
     }
-    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ProfileDeclaration.ANNOTATION);
+    TypeElement annotation =
+        processingEnv.getElementUtils().getTypeElement(ProfileDeclaration.ANNOTATION);
     if (annotation == null) {
       return;
     }
@@ -225,7 +226,9 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   private void writeAll(Map<FactoryDescriptor, ProfileDeclaration> valid) {
     ExistingTypes existing = new ExistingTypes();
     Map<String, List<FactoryDescriptor>> byName = new LinkedHashMap<>();
-    valid.keySet().forEach(d -> byName.computeIfAbsent(d.qualifiedName(), k -> new ArrayList<>()).add(d));
+    for (FactoryDescriptor d : valid.keySet()) {
+      byName.computeIfAbsent(d.qualifiedName(), k -> new ArrayList<>()).add(d);
+    }
     Set<String> clashing = new HashSet<>();
     for (Map.Entry<String, List<FactoryDescriptor>> e : byName.entrySet()) {
       List<FactoryDescriptor> group = e.getValue();
@@ -256,8 +259,8 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   }
 
   /**
-   * The type names each package already has, listed once per package and round: looking every
-   * factory name up with getTypeElement searches every module and was the processor's largest cost.
+   * The type names each package already has, listed once per package and round: getTypeElement
+   * searches every module for each name it does not find, once per factory.
    */
   private final class ExistingTypes {
     private final Map<String, Set<String>> byPackage = new HashMap<>();
