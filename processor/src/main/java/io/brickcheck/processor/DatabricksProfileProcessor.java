@@ -52,6 +52,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   private FactoryWriter writer;
   /** Factories written in earlier rounds, by qualified name, to detect clashes across rounds. */
   private final Set<String> written = new TreeSet<>();
+  /**
+   * Elements whose values did not resolve yet, by name ({@code pkg.Type} or {@code pkg.Type#FIELD}):
+   * element objects do not survive rounds, so each round looks them up again.
+   */
+  private final Set<String> deferred = new TreeSet<>();
   /** Time spent inside process(), for the verbose summary: the processor's own cost. */
   private long nanos;
 
@@ -140,6 +145,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
 
   private void processRound(RoundEnvironment round) {
     if (round.processingOver()) {
+      if (options.verbose && !deferred.isEmpty()) {
+        // javac reports the unresolved symbols themselves; say why no factory came of them.
+        diagnostics.note(
+            "no factory for " + String.join(", ", deferred) + ": values never resolved", null);
+      }
       if (options.verbose) {
         diagnostics.note(
             written.size() + " factories generated; " + diagnostics.errorCount() + " errors, "
@@ -149,14 +159,19 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       }
       return;
     }
-    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ProfileDeclaration.ANNOTATION);
+    TypeElement annotation =
+        processingEnv.getElementUtils().getTypeElement(ProfileDeclaration.ANNOTATION);
     if (annotation == null) {
       return;
     }
     Map<FactoryDescriptor, ProfileDeclaration> valid = new LinkedHashMap<>();
-    for (Element element : round.getElementsAnnotatedWith(annotation)) {
+    for (Element element : elementsOfThisRound(round, annotation)) {
       try {
         beforeElement.accept(element);
+        if (ProfileDeclaration.hasUnresolvedValues(element)) {
+          deferred.add(key(element));
+          continue;
+        }
         Optional<ProfileDeclaration> declaration = ProfileDeclaration.parse(element, diagnostics);
         if (declaration.isPresent()) {
           new ProfileValidator(diagnostics)
@@ -170,10 +185,50 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     writeAll(valid);
   }
 
+  /** The round's annotated elements, then those deferred from earlier rounds, each once. */
+  private List<Element> elementsOfThisRound(RoundEnvironment round, TypeElement annotation) {
+    List<Element> elements = new ArrayList<>(round.getElementsAnnotatedWith(annotation));
+    Set<String> seen = new HashSet<>();
+    elements.forEach(e -> seen.add(key(e)));
+    for (String key : deferred) {
+      Element e = lookup(key);
+      if (e != null && seen.add(key)) {
+        elements.add(e);
+      }
+    }
+    deferred.clear();
+    return elements;
+  }
+
+  private static String key(Element element) {
+    if (element instanceof TypeElement t) {
+      return t.getQualifiedName().toString();
+    }
+    Element owner = element.getEnclosingElement();
+    String type = owner instanceof TypeElement t ? t.getQualifiedName().toString() : owner.toString();
+    return type + "#" + element.getSimpleName();
+  }
+
+  private Element lookup(String key) {
+    int hash = key.indexOf('#');
+    TypeElement type =
+        processingEnv.getElementUtils().getTypeElement(hash < 0 ? key : key.substring(0, hash));
+    if (type == null || hash < 0) {
+      return type;
+    }
+    String field = key.substring(hash + 1);
+    return type.getEnclosedElements().stream()
+        .filter(e -> e.getSimpleName().contentEquals(field))
+        .findFirst()
+        .orElse(null);
+  }
+
   private void writeAll(Map<FactoryDescriptor, ProfileDeclaration> valid) {
     ExistingTypes existing = new ExistingTypes();
     Map<String, List<FactoryDescriptor>> byName = new LinkedHashMap<>();
-    valid.keySet().forEach(d -> byName.computeIfAbsent(d.qualifiedName(), k -> new ArrayList<>()).add(d));
+    for (FactoryDescriptor d : valid.keySet()) {
+      byName.computeIfAbsent(d.qualifiedName(), k -> new ArrayList<>()).add(d);
+    }
     Set<String> clashing = new HashSet<>();
     for (Map.Entry<String, List<FactoryDescriptor>> e : byName.entrySet()) {
       List<FactoryDescriptor> group = e.getValue();
@@ -204,8 +259,8 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   }
 
   /**
-   * The type names each package already has, listed once per package and round: looking every
-   * factory name up with getTypeElement searches every module and was the processor's largest cost.
+   * The type names each package already has, listed once per package and round: getTypeElement
+   * searches every module for each name it does not find, once per factory.
    */
   private final class ExistingTypes {
     private final Map<String, Set<String>> byPackage = new HashMap<>();

@@ -96,7 +96,7 @@ final class FactoryWriter {
         MethodSpec.methodBuilder("profile")
             .addModifiers(Modifier.PUBLIC)
             .returns(PROFILE)
-            .addJavadoc("The checked profile behind this factory.\n")
+            .addJavadoc("The checked profile behind this factory.\n\n@return the profile\n")
             .addStatement("return profile")
             .build());
     for (ComputeDescriptor c : d.computes()) {
@@ -107,7 +107,7 @@ final class FactoryWriter {
               .addJavadoc(
                   "$L",
                   "The connection of compute " + code(c.name()) + ": " + code(c.httpPath())
-                      + ".\n")
+                      + ".\n\n@return the resolved connection, the same instance on every call\n")
               .addStatement("return $N", c.fieldName())
               .build());
     }
@@ -118,6 +118,8 @@ final class FactoryWriter {
             .addParameter(STRING, "computeName")
             .addJavadoc(
                 "The connection of the compute named {@code computeName}.\n\n"
+                    + "@param computeName a name from {@link #computeNames()}\n"
+                    + "@return the resolved connection\n"
                     + "@throws IllegalArgumentException if there is no such compute; the message"
                     + " lists the valid names\n")
             .addStatement("return profile.connection(computeName)")
@@ -126,7 +128,9 @@ final class FactoryWriter {
         MethodSpec.methodBuilder("computeNames")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(STRING_LIST)
-            .addJavadoc("The compute names in declaration order, {@code default} first.\n")
+            .addJavadoc(
+                "The compute names in declaration order, {@code default} first.\n\n"
+                    + "@return an immutable list\n")
             .addStatement("return COMPUTE_NAMES")
             .build());
 
@@ -180,6 +184,7 @@ final class FactoryWriter {
         .addJavadoc(
             "Checks the profile again at run time (same rules and codes as at compile time) and\n"
                 + "resolves every compute once.\n\n"
+                + "@return a factory whose connections are resolved\n"
                 + "@throws io.brickcheck.DatabricksProfileException if a rule fails at run time\n")
         .addStatement("$T profile = $L", PROFILE, chain.build())
         .addStatement("return new $T(profile)", self)

@@ -79,9 +79,18 @@ final class ProfileDeclaration {
   }
 
   /**
-   * Reads the declaration on {@code element}. Returns empty after reporting {@link
-   * Code#InvalidTarget}, and also, silently, when a value did not resolve: javac reports that
-   * itself, and a guess here would only add noise.
+   * True when a value of the annotation does not resolve (yet): typically a constant of a type
+   * that another processor generates in this round. The processor retries such elements in the
+   * next round; if they never resolve, javac reports the missing symbol itself.
+   */
+  static boolean hasUnresolvedValues(Element element) {
+    AnnotationMirror mirror = findMirror(element);
+    return mirror != null && !new Values(mirror).resolved();
+  }
+
+  /**
+   * Reads the declaration on {@code element}, whose values resolve. Returns empty after reporting
+   * {@link Code#InvalidTarget}.
    */
   static Optional<ProfileDeclaration> parse(Element element, Diagnostics diagnostics) {
     AnnotationMirror mirror = findMirror(element);
@@ -89,9 +98,6 @@ final class ProfileDeclaration {
       return Optional.empty();
     }
     Values values = new Values(mirror);
-    if (!values.resolved()) {
-      return Optional.empty();
-    }
     Form form;
     if (TYPE_KINDS.contains(element.getKind())) {
       form = Form.TYPE;
@@ -186,6 +192,8 @@ final class ProfileDeclaration {
 
   /** The explicit values of a mirror, by attribute name, with typed reads and defaults. */
   private static final class Values {
+    private static final String ERROR = "<error>";
+
     final Map<String, AnnotationValue> explicit = new HashMap<>();
 
     Values(AnnotationMirror mirror) {
@@ -199,7 +207,7 @@ final class ProfileDeclaration {
     boolean resolved() {
       for (String key : List.of("name", "host", "httpPath", "factoryName")) {
         AnnotationValue v = explicit.get(key);
-        if (v != null && !(v.getValue() instanceof String)) {
+        if (v != null && !isString(v)) {
           return false;
         }
       }
@@ -224,7 +232,22 @@ final class ProfileDeclaration {
     }
 
     private static boolean computeValuesResolved(AnnotationMirror compute) {
-      return compute.getElementValues().values().stream().allMatch(v -> v.getValue() instanceof String);
+      return compute.getElementValues().values().stream().allMatch(Values::isString);
+    }
+
+    /**
+     * javac models an unresolved value as its {@code Attribute.Error}, whose value is the string
+     * "{@code <error>}". Checking the value's class as well keeps a literal {@code "<error>"}
+     * written by a user an ordinary (invalid) value that the rules then report.
+     */
+    private static boolean isString(AnnotationValue v) {
+      return v.getValue() instanceof String s && !(ERROR.equals(s) && isErrorAttribute(v));
+    }
+
+    private static boolean isErrorAttribute(AnnotationValue v) {
+      // Attribute.Error and its subclass UnresolvedClass; a constant is an Attribute.Constant.
+      return v.getClass().getSimpleName().contains("Error")
+          || v.getClass().getSimpleName().contains("Unresolved");
     }
 
     Attribute string(String key) {

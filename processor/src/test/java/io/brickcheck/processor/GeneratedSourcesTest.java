@@ -104,6 +104,13 @@ class GeneratedSourcesTest {
   }
 
   @Test
+  void generatedFactoriesPassDoclintForTheirPublicApi() {
+    Compilation doclint =
+        Sources.javac("-Xdoclint:all/protected", "-Werror").compile(Sources.good());
+    assertThat(doclint).succeededWithoutWarnings();
+  }
+
+  @Test
   void generatedCodeHoldsOnlyTheDeclaredValues() {
     String source = content(compilation.generatedSourceFile("com.example.AnalyticsConnectionFactory").orElseThrow());
     // No date, no machine-dependent path, nothing but what the annotation declared.

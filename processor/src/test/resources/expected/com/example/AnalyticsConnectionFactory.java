@@ -85,6 +85,7 @@ public final class AnalyticsConnectionFactory {
    * Checks the profile again at run time (same rules and codes as at compile time) and
    * resolves every compute once.
    *
+   * @return a factory whose connections are resolved
    * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
    */
   public static AnalyticsConnectionFactory create() {
@@ -99,6 +100,8 @@ public final class AnalyticsConnectionFactory {
 
   /**
    * The checked profile behind this factory.
+   *
+   * @return the profile
    */
   public Profile profile() {
     return profile;
@@ -106,6 +109,8 @@ public final class AnalyticsConnectionFactory {
 
   /**
    * The connection of compute <code>default</code>: <code>/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492</code>.
+   *
+   * @return the resolved connection, the same instance on every call
    */
   public DatabricksConnection openDefault() {
     return connectionDefault;
@@ -113,6 +118,8 @@ public final class AnalyticsConnectionFactory {
 
   /**
    * The connection of compute <code>etl</code>: <code>/sql/1.0/warehouses/0f0f0f0f0f0f0f0f?o=6436897454825492</code>.
+   *
+   * @return the resolved connection, the same instance on every call
    */
   public DatabricksConnection openEtl() {
     return connectionEtl;
@@ -120,6 +127,8 @@ public final class AnalyticsConnectionFactory {
 
   /**
    * The connection of compute <code>nightly-batch</code>: <code>sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh</code>.
+   *
+   * @return the resolved connection, the same instance on every call
    */
   public DatabricksConnection openNightlyBatch() {
     return connectionNightlyBatch;
@@ -128,6 +137,8 @@ public final class AnalyticsConnectionFactory {
   /**
    * The connection of the compute named {@code computeName}.
    *
+   * @param computeName a name from {@link #computeNames()}
+   * @return the resolved connection
    * @throws IllegalArgumentException if there is no such compute; the message lists the valid names
    */
   public DatabricksConnection open(String computeName) {
@@ -136,6 +147,8 @@ public final class AnalyticsConnectionFactory {
 
   /**
    * The compute names in declaration order, {@code default} first.
+   *
+   * @return an immutable list
    */
   public static List<String> computeNames() {
     return COMPUTE_NAMES;

@@ -57,6 +57,7 @@ public final class AnalyticsProdConnectionFactory {
    * Checks the profile again at run time (same rules and codes as at compile time) and
    * resolves every compute once.
    *
+   * @return a factory whose connections are resolved
    * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
    */
   public static AnalyticsProdConnectionFactory create() {
@@ -69,6 +70,8 @@ public final class AnalyticsProdConnectionFactory {
 
   /**
    * The checked profile behind this factory.
+   *
+   * @return the profile
    */
   public Profile profile() {
     return profile;
@@ -76,6 +79,8 @@ public final class AnalyticsProdConnectionFactory {
 
   /**
    * The connection of compute <code>default</code>: <code>/sql/1.0/endpoints/feedfacecafe0001?o=006436897454825492</code>.
+   *
+   * @return the resolved connection, the same instance on every call
    */
   public DatabricksConnection openDefault() {
     return connectionDefault;
@@ -84,6 +89,8 @@ public final class AnalyticsProdConnectionFactory {
   /**
    * The connection of the compute named {@code computeName}.
    *
+   * @param computeName a name from {@link #computeNames()}
+   * @return the resolved connection
    * @throws IllegalArgumentException if there is no such compute; the message lists the valid names
    */
   public DatabricksConnection open(String computeName) {
@@ -92,6 +99,8 @@ public final class AnalyticsProdConnectionFactory {
 
   /**
    * The compute names in declaration order, {@code default} first.
+   *
+   * @return an immutable list
    */
   public static List<String> computeNames() {
     return COMPUTE_NAMES;
