@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.brickcheck.BrickcheckGenerated;
+import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
@@ -32,6 +33,7 @@ final class FactoryWriter {
   private static final ClassName STRING = ClassName.get(String.class);
   private static final ClassName CONNECTION = ClassName.get(DatabricksConnection.class);
   private static final ClassName PROFILE = ClassName.get(Profile.class);
+  private static final ClassName OPTIONS = ClassName.get(BrickcheckOptions.class);
   private static final TypeName STRING_LIST =
       ParameterizedTypeName.get(ClassName.get(List.class), STRING);
 
@@ -91,6 +93,7 @@ final class FactoryWriter {
     }
 
     type.addMethod(constructor(d));
+    type.addMethod(createWithDefaults(self));
     type.addMethod(create(d, self));
     type.addMethod(
         MethodSpec.methodBuilder("profile")
@@ -106,9 +109,12 @@ final class FactoryWriter {
               .returns(CONNECTION)
               .addJavadoc(
                   "$L",
-                  "The connection of compute " + code(c.name()) + ": " + code(c.httpPath())
-                      + ".\n\n@return the resolved connection, the same instance on every call\n")
-              .addStatement("return $N", c.fieldName())
+                  "Opens compute " + code(c.name()) + ": " + code(c.httpPath()) + ". Unless the"
+                      + " probe is off, the host's discovery answer is checked too (ASYNC: without"
+                      + " waiting).\n\n@return the resolved connection, the same instance on every"
+                      + " call\n@throws io.brickcheck.DatabricksProfileException in strict mode, when"
+                      + " the host's answer reveals a problem\n")
+              .addStatement("return profile.open($N)", c.fieldName())
               .build());
     }
     type.addMethod(
@@ -117,12 +123,12 @@ final class FactoryWriter {
             .returns(CONNECTION)
             .addParameter(STRING, "computeName")
             .addJavadoc(
-                "The connection of the compute named {@code computeName}.\n\n"
+                "Opens the compute named {@code computeName}, as its own open method does.\n\n"
                     + "@param computeName a name from {@link #computeNames()}\n"
                     + "@return the resolved connection\n"
                     + "@throws IllegalArgumentException if there is no such compute; the message"
                     + " lists the valid names\n")
-            .addStatement("return profile.connection(computeName)")
+            .addStatement("return profile.open(computeName)")
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("computeNames")
@@ -177,17 +183,32 @@ final class FactoryWriter {
     for (ComputeDescriptor c : computes.subList(1, computes.size())) {
       chain.add("\n.compute($S, $N)", c.name(), c.constantPrefix() + "_HTTP_PATH");
     }
-    chain.add("\n.build()$<$<");
+    chain.add("\n.build(options)$<$<");
     return MethodSpec.methodBuilder("create")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
+        .addParameter(OPTIONS, "options")
         .addJavadoc(
             "Checks the profile again at run time (same rules and codes as at compile time) and\n"
                 + "resolves every compute once.\n\n"
+                + "@param options the probe mode, strictness, header style and HTTP client to use\n"
                 + "@return a factory whose connections are resolved\n"
                 + "@throws io.brickcheck.DatabricksProfileException if a rule fails at run time\n")
         .addStatement("$T profile = $L", PROFILE, chain.build())
         .addStatement("return new $T(profile)", self)
+        .build();
+  }
+
+  private static MethodSpec createWithDefaults(ClassName self) {
+    return MethodSpec.methodBuilder("create")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addJavadoc(
+            "{@link #create(BrickcheckOptions)} with {@link BrickcheckOptions#defaults()}: an ASYNC\n"
+                + "discovery probe, not strict.\n\n"
+                + "@return a factory whose connections are resolved\n"
+                + "@throws io.brickcheck.DatabricksProfileException if a rule fails at run time\n")
+        .addStatement("return create($T.defaults())", OPTIONS)
         .build();
   }
 

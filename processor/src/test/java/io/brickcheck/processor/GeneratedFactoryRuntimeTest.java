@@ -4,7 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
+import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
+import io.brickcheck.ProbeMode;
 import io.brickcheck.Profile;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.io.IOException;
@@ -52,8 +54,11 @@ class GeneratedFactoryRuntimeTest {
         };
   }
 
+  /** The probe stays off: these hosts are not on this machine, and tests talk to loopback only. */
+  static final BrickcheckOptions NO_PROBE = BrickcheckOptions.builder().probeMode(ProbeMode.OFF).build();
+
   private static Object create(String factory) throws Exception {
-    return loader.loadClass(factory).getMethod("create").invoke(null);
+    return loader.loadClass(factory).getMethod("create", BrickcheckOptions.class).invoke(null, NO_PROBE);
   }
 
   private static Object call(Object target, String method, Object... args) throws Exception {

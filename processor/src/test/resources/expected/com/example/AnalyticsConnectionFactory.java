@@ -2,6 +2,7 @@
 package com.example;
 
 import io.brickcheck.BrickcheckGenerated;
+import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
@@ -82,19 +83,31 @@ public final class AnalyticsConnectionFactory {
   }
 
   /**
-   * Checks the profile again at run time (same rules and codes as at compile time) and
-   * resolves every compute once.
+   * {@link #create(BrickcheckOptions)} with {@link BrickcheckOptions#defaults()}: an ASYNC
+   * discovery probe, not strict.
    *
    * @return a factory whose connections are resolved
    * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
    */
   public static AnalyticsConnectionFactory create() {
+    return create(BrickcheckOptions.defaults());
+  }
+
+  /**
+   * Checks the profile again at run time (same rules and codes as at compile time) and
+   * resolves every compute once.
+   *
+   * @param options the probe mode, strictness, header style and HTTP client to use
+   * @return a factory whose connections are resolved
+   * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
+   */
+  public static AnalyticsConnectionFactory create(BrickcheckOptions options) {
     Profile profile = Profile.builder(PROFILE_NAME, HOST)
             .hostKind(HostKind.AUTO)
             .defaultHttpPath(DEFAULT_HTTP_PATH)
             .compute("etl", ETL_HTTP_PATH)
             .compute("nightly-batch", NIGHTLY_BATCH_HTTP_PATH)
-            .build();
+            .build(options);
     return new AnalyticsConnectionFactory(profile);
   }
 
@@ -108,41 +121,44 @@ public final class AnalyticsConnectionFactory {
   }
 
   /**
-   * The connection of compute <code>default</code>: <code>/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492</code>.
+   * Opens compute <code>default</code>: <code>/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492</code>. Unless the probe is off, the host's discovery answer is checked too (ASYNC: without waiting).
    *
    * @return the resolved connection, the same instance on every call
+   * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openDefault() {
-    return connectionDefault;
+    return profile.open(connectionDefault);
   }
 
   /**
-   * The connection of compute <code>etl</code>: <code>/sql/1.0/warehouses/0f0f0f0f0f0f0f0f?o=6436897454825492</code>.
+   * Opens compute <code>etl</code>: <code>/sql/1.0/warehouses/0f0f0f0f0f0f0f0f?o=6436897454825492</code>. Unless the probe is off, the host's discovery answer is checked too (ASYNC: without waiting).
    *
    * @return the resolved connection, the same instance on every call
+   * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openEtl() {
-    return connectionEtl;
+    return profile.open(connectionEtl);
   }
 
   /**
-   * The connection of compute <code>nightly-batch</code>: <code>sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh</code>.
+   * Opens compute <code>nightly-batch</code>: <code>sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh</code>. Unless the probe is off, the host's discovery answer is checked too (ASYNC: without waiting).
    *
    * @return the resolved connection, the same instance on every call
+   * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openNightlyBatch() {
-    return connectionNightlyBatch;
+    return profile.open(connectionNightlyBatch);
   }
 
   /**
-   * The connection of the compute named {@code computeName}.
+   * Opens the compute named {@code computeName}, as its own open method does.
    *
    * @param computeName a name from {@link #computeNames()}
    * @return the resolved connection
    * @throws IllegalArgumentException if there is no such compute; the message lists the valid names
    */
   public DatabricksConnection open(String computeName) {
-    return profile.connection(computeName);
+    return profile.open(computeName);
   }
 
   /**

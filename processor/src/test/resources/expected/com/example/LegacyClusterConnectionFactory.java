@@ -2,6 +2,7 @@
 package com.example;
 
 import io.brickcheck.BrickcheckGenerated;
+import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
@@ -54,17 +55,29 @@ public final class LegacyClusterConnectionFactory {
   }
 
   /**
-   * Checks the profile again at run time (same rules and codes as at compile time) and
-   * resolves every compute once.
+   * {@link #create(BrickcheckOptions)} with {@link BrickcheckOptions#defaults()}: an ASYNC
+   * discovery probe, not strict.
    *
    * @return a factory whose connections are resolved
    * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
    */
   public static LegacyClusterConnectionFactory create() {
+    return create(BrickcheckOptions.defaults());
+  }
+
+  /**
+   * Checks the profile again at run time (same rules and codes as at compile time) and
+   * resolves every compute once.
+   *
+   * @param options the probe mode, strictness, header style and HTTP client to use
+   * @return a factory whose connections are resolved
+   * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
+   */
+  public static LegacyClusterConnectionFactory create(BrickcheckOptions options) {
     Profile profile = Profile.builder(PROFILE_NAME, HOST)
             .hostKind(HostKind.WORKSPACE)
             .defaultHttpPath(DEFAULT_HTTP_PATH)
-            .build();
+            .build(options);
     return new LegacyClusterConnectionFactory(profile);
   }
 
@@ -78,23 +91,24 @@ public final class LegacyClusterConnectionFactory {
   }
 
   /**
-   * The connection of compute <code>default</code>: <code>sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh</code>.
+   * Opens compute <code>default</code>: <code>sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh</code>. Unless the probe is off, the host's discovery answer is checked too (ASYNC: without waiting).
    *
    * @return the resolved connection, the same instance on every call
+   * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openDefault() {
-    return connectionDefault;
+    return profile.open(connectionDefault);
   }
 
   /**
-   * The connection of the compute named {@code computeName}.
+   * Opens the compute named {@code computeName}, as its own open method does.
    *
    * @param computeName a name from {@link #computeNames()}
    * @return the resolved connection
    * @throws IllegalArgumentException if there is no such compute; the message lists the valid names
    */
   public DatabricksConnection open(String computeName) {
-    return profile.connection(computeName);
+    return profile.open(computeName);
   }
 
   /**
