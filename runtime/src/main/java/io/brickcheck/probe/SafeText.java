@@ -1,5 +1,6 @@
 package io.brickcheck.probe;
 
+import io.brickcheck.rules.Text;
 import java.time.Duration;
 
 /** Text that goes into reasons and log lines: one line, escaped, bounded. */
@@ -11,34 +12,7 @@ final class SafeText {
 
   /** {@code value} with control and invisible characters escaped, cut at {@code max} chars. */
   static String clean(String value, int max) {
-    if (value == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(Math.min(value.length(), max) + 16);
-    int limit = Math.min(value.length(), max);
-    for (int i = 0; i < limit; i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (Character.isISOControl(c)
-              || Character.isSurrogate(c)
-              || Character.isSpaceChar(c) && c != ' '
-              || c == '\u200b'
-              || c == '\ufeff') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    if (value.length() > limit) {
-      out.append("...");
-    }
-    return out.toString();
+    return Text.escape(value, max);
   }
 
   /** A reason fit for {@link ProbeResult}: cleaned, bounded, without a trailing period. */

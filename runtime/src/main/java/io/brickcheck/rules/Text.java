@@ -18,7 +18,7 @@ public final class Text {
     StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_QUOTED) + 16).append('"');
     int limit = Math.min(value.length(), MAX_QUOTED);
     for (int i = 0; i < limit; i++) {
-      appendEscaped(out, value.charAt(i));
+      appendEscaped(out, value.charAt(i), true);
     }
     out.append('"');
     if (value.length() > limit) {
@@ -27,10 +27,26 @@ public final class Text {
     return out.toString();
   }
 
-  private static void appendEscaped(StringBuilder out, char c) {
+  /**
+   * {@code value} unquoted, with control and invisible characters escaped, cut at {@code max}
+   * characters (marked by {@code ...}): for reasons and log lines that are not quotations.
+   */
+  public static String escape(String value, int max) {
+    if (value == null) {
+      return "";
+    }
+    int limit = Math.min(value.length(), max);
+    StringBuilder out = new StringBuilder(limit + 16);
+    for (int i = 0; i < limit; i++) {
+      appendEscaped(out, value.charAt(i), false);
+    }
+    return value.length() > limit ? out.append("...").toString() : out.toString();
+  }
+
+  private static void appendEscaped(StringBuilder out, char c, boolean inQuotes) {
     switch (c) {
-      case '"' -> out.append("\\\"");
-      case '\\' -> out.append("\\\\");
+      case '"' -> out.append(inQuotes ? "\\\"" : "\"");
+      case '\\' -> out.append(inQuotes ? "\\\\" : "\\");
       case '\n' -> out.append("\\n");
       case '\r' -> out.append("\\r");
       case '\t' -> out.append("\\t");
