@@ -1,6 +1,12 @@
 package io.brickcheck.cli;
 
+import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.HostKind;
+import io.brickcheck.ProbeMode;
+import io.brickcheck.Profile;
+import io.brickcheck.SpogStatus;
+import io.brickcheck.rules.ComputeNames;
+import io.brickcheck.rules.Problem;
 import io.brickcheck.dbt.DbtProfiles;
 import io.brickcheck.dbt.DbtProfilesFile;
 import io.brickcheck.rules.ComputeSpec;
@@ -32,6 +38,11 @@ final class CheckCommand implements Callable<Integer> {
   enum Format {
     text,
     json
+  }
+
+  enum Probe {
+    off,
+    blocking
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -88,16 +99,50 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Count warnings as errors.")
   boolean strict;
 
+  @Option(names = "--probe", paramLabel = "MODE", defaultValue = "off",
+      description = "off (no network), or blocking: ask the host's /.well-known/databricks-config"
+          + " (within 2 s) and print the status block. Default: ${DEFAULT-VALUE}")
+  Probe probe;
+
   @Override
   public Integer call() {
     ProfileReport report = source.dbt != null ? checkDbt(source.dbt) : checkFlags(source.flags);
     if (strict) {
       report = report.strict();
     }
-    String rendered = format == Format.json ? JsonReport.render(report) : TextReport.render(report);
+    SpogStatus status = null;
+    if (probe == Probe.blocking && !report.hasErrors()) {
+      status = probeStatus(report);
+      List<Problem> known = report.problems();
+      report = withProblems(report, status.problems().stream().filter(p -> !known.contains(p)).toList());
+    }
+    String rendered =
+        format == Format.json
+            ? JsonReport.render(report, status == null ? null : status.toJson())
+            : TextReport.render(report) + (status == null ? "" : System.lineSeparator() + status.render());
     spec.commandLine().getOut().print(rendered);
     spec.commandLine().getOut().flush();
     return report.hasErrors() ? BrickcheckCli.ERRORS : BrickcheckCli.OK;
+  }
+
+  /** Opens the default compute with a blocking probe: the status block then holds its answer. */
+  private SpogStatus probeStatus(ProfileReport report) {
+    ProfileSpec declared = report.spec();
+    Profile.Builder builder =
+        Profile.builder(declared.name(), declared.host())
+            .hostKind(declared.hostKind())
+            .defaultHttpPath(declared.defaultHttpPath());
+    declared.computes().forEach(c -> builder.compute(c.name(), c.httpPath()));
+    Profile profile = builder.build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());
+    profile.open(ComputeNames.DEFAULT);
+    return profile.status();
+  }
+
+  /** The report with the problems the host's answer revealed, as errors in strict mode. */
+  private ProfileReport withProblems(ProfileReport report, List<Problem> discovered) {
+    List<Problem> all = new ArrayList<>(report.problems());
+    discovered.forEach(p -> all.add(strict ? p.asError() : p));
+    return new ProfileReport(report.spec(), report.host(), report.hostKind(), report.computes(), report.workspaceId(), all);
   }
 
   private ProfileReport checkFlags(Flags flags) {

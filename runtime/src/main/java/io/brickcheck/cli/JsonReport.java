@@ -3,6 +3,7 @@ package io.brickcheck.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
@@ -12,6 +13,11 @@ final class JsonReport {
   private JsonReport() {}
 
   static String render(ProfileReport report) {
+    return render(report, null);
+  }
+
+  /** @param status the status block's JSON ({@code --probe blocking}), or null */
+  static String render(ProfileReport report, String status) {
     JsonObject root = new JsonObject();
     root.addProperty("host", report.host().hostIfValid().map(Object::toString).orElse(report.host().safeInput()));
     root.addProperty("hostKind", report.hostKind().name());
@@ -36,6 +42,9 @@ final class JsonReport {
       problems.add(problem);
     }
     root.add("problems", problems);
+    if (status != null) {
+      root.add("status", JsonParser.parseString(status));
+    }
     return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)
         + System.lineSeparator();
   }

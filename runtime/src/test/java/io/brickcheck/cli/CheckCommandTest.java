@@ -142,4 +142,30 @@ class CheckCommandTest {
     result[args.length] = extra;
     return result;
   }
+
+  @Test
+  void blockingProbePrintsTheStatusBlockAndTheHostsAnswer() throws Exception {
+    try (io.brickcheck.gateway.FakeGateway gateway = io.brickcheck.gateway.FakeGateway.builder().start()) {
+      Run text = run("check", "--host", gateway.baseUrl(), "--http-path", "/sql/1.0/warehouses/abc", "--probe", "blocking");
+      Run json = run("check", "--format", "json", "--host", gateway.baseUrl(), "--http-path", "/sql/1.0/warehouses/abc",
+          "--probe", "blocking", "--strict");
+
+      assertThat(text.status()).isZero();
+      assertThat(text.out())
+          .contains("warning [DatabricksProfile/MissingWorkspaceId] host \"127.0.0.1\" says it is a unified (SPOG) host")
+          .contains("probed unified, account " + gateway.accountId())
+          .contains("OK: 0 errors, 1 warning.");
+      assertThat(json.status()).isEqualTo(1);
+      JsonObject root = JsonParser.parseString(json.out()).getAsJsonObject();
+      assertThat(root.getAsJsonArray("problems").get(0).getAsJsonObject().get("severity").getAsString()).isEqualTo("ERROR");
+      assertThat(root.getAsJsonObject("status").getAsJsonObject("probe").get("hostType").getAsString()).isEqualTo("unified");
+    }
+  }
+
+  @Test
+  void probeIsOffByDefault() {
+    Run r = run("check", "--host", SPOG, "--http-path", WAREHOUSE);
+
+    assertThat(r.out()).doesNotContain("probed");
+  }
 }
