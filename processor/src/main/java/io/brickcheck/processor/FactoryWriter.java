@@ -289,7 +289,11 @@ final class FactoryWriter {
     }
     doc.append("Typed connections of the Databricks profile ")
         .append(code(d.profileName()))
-        .append(", checked by Brickcheck at compile time.\n\n<pre>\n");
+        .append(
+            d.dbt() != null && d.dbt().templated()
+                ? ", checked by Brickcheck at compile time as far as its templates allow, and in full"
+                    + " when {@link #create(BrickcheckOptions)} renders them.\n\n<pre>\n"
+                : ", checked by Brickcheck at compile time.\n\n<pre>\n");
     String normalized = d.normalizedHost() == null ? "rendered at run time" : d.normalizedHost();
     row(doc, width, "host", d.host() + "  (" + normalized + ", hostKind " + d.hostKind() + ")");
     row(doc, width, "workspace",

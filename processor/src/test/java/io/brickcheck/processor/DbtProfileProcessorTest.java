@@ -97,6 +97,50 @@ class DbtProfileProcessorTest {
   }
 
   @Test
+  void factoriesFromYamlCompileUnderXlintAllAndDoclintWithWerror() {
+    List<JavaFileObject> good = GOOD.stream().map(JavaFileObjects::forResource).toList();
+    assertThat(Sources.javac(option(PROFILES), "-Xlint:all", "-Werror").compile(good)).succeededWithoutWarnings();
+    assertThat(Sources.javac(option(PROFILES), "-Xdoclint:all/protected", "-Werror").compile(good))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void compilingTwiceGivesIdenticalBytes() {
+    assertThat(GeneratedSourcesTest.bytes(compileGood())).isEqualTo(GeneratedSourcesTest.bytes(compileGood()));
+  }
+
+  @Test
+  void eachFileIsReadOncePerProcessorInstance() {
+    DbtFiles files = new DbtFiles(null, PROFILES);
+    DbtFiles.Found first = files.find("profiles.yml");
+    assertThat(first.file().isReadable()).isTrue();
+    assertThat(files.find("profiles.yml")).isSameInstanceAs(first);
+  }
+
+  @Test
+  void aWarningFromTheFileIsShownOnDbtProfileAndCanBeSuppressed() throws IOException {
+    Path file = dir.resolve("profiles.yml");
+    Files.writeString(file, String.join("\n",
+        "odd:",
+        "  target: prod",
+        "  outputs:",
+        "    prod:",
+        "      type: databricks",
+        "      host: peco.azuredatabricks.net",
+        "      http_path: /gateway/x",
+        ""));
+    JavaFileObject src = profile("Odd", "dbtProfile = \"odd\"");
+    Compilation c = Sources.javac(option(file)).compile(src);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[DatabricksProfile/UnrecognizedHttpPath] profiles.yml:7:18: ")
+        .inFile(src).onLineContaining("dbtProfile = ");
+    JavaFileObject quiet = Sources.source("Odd", "@SuppressWarnings(\"DatabricksProfile/UnrecognizedHttpPath\")",
+        "@DatabricksProfile(dbtProfile = \"odd\")", "interface Odd {}");
+    assertThat(Sources.javac(option(file)).compile(quiet)).succeededWithoutWarnings();
+    assertThat(Sources.javac(option(file), "-Abrickcheck.strict=true").compile(src)).failed();
+  }
+
+  @Test
   void secretsNeverReachGeneratedCode() {
     Compilation c = compileGood();
     for (String factory : GOOD_FACTORIES) {

@@ -12,7 +12,7 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Typed connections of the Databricks profile <code>jaffle_env.prod</code>, checked by Brickcheck at compile time.
+ * Typed connections of the Databricks profile <code>jaffle_env.prod</code>, checked by Brickcheck at compile time as far as its templates allow, and in full when {@link #create(BrickcheckOptions)} renders them.
  *
  * <pre>
  * host       &#123;&#123; env_var('BRICKCHECK_TEST_HOST', 'peco.azuredatabricks.net') &#125;&#125;  (rendered at run time, hostKind AUTO)
