@@ -113,6 +113,30 @@ class ProfilesTest {
         });
   }
 
+  @Test
+  void aLiteralSecretInTheFileNeverReachesTheProfileOrItsErrors() throws IOException {
+    String marker = "dapi-MARKER-7f3e9c";
+    Path file = dir.resolve("profiles.yml");
+    Files.writeString(file, String.join("\n",
+        "p:",
+        "  target: prod",
+        "  outputs:",
+        "    prod:",
+        "      type: databricks",
+        "      host: peco.azuredatabricks.net",
+        "      http_path: /sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492",
+        "      token: " + marker,
+        "      client_secret: \"{{ var('" + marker + "') }}\"",
+        ""));
+    Profile p = Profiles.load(file, "p", null, OFF);
+    assertThat(p.toString()).doesNotContain(marker);
+    assertThat(p.connection("default").toString()).doesNotContain(marker);
+    assertThat(p.status().toString()).doesNotContain(marker);
+    assertThatThrownBy(() -> Profiles.load(file, "p", "prdo", OFF))
+        .isInstanceOf(DatabricksProfileException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(marker));
+  }
+
   /** What a generated factory hands over must fail and succeed exactly as the reader does. */
   @Test
   void anOutputRebuiltByDbtTemplatesFailsWithTheReadersCodesAndPositions() throws IOException {
