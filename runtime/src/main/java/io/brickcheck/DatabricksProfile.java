@@ -27,6 +27,13 @@ import java.lang.annotation.Target;
  * @DatabricksProfile(host = "peco.azuredatabricks.net")
  * static final String ANALYTICS_PROD = "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492";
  * }</pre>
+ *   <li>On a class or interface, reading a dbt {@code profiles.yml} (then {@code host}, {@code
+ *       httpPath}, {@code computes} and {@code name} must stay unset; the profile's name is
+ *       {@code <dbtProfile>.<target>}):
+ *       <pre>{@code
+ * @DatabricksProfile(dbtProfile = "jaffle_shop", target = "prod")
+ * interface JaffleShop {}
+ * }</pre>
  * </ol>
  *
  * <p>CLASS retention, because Gradle's incremental annotation processing cannot see SOURCE
@@ -65,4 +72,22 @@ public @interface DatabricksProfile {
    * simple name, or the field's name in UpperCamel ({@code ANALYTICS_PROD -> AnalyticsProd}).
    */
   String factoryName() default "";
+
+  /**
+   * A profile of a dbt {@code profiles.yml} to read instead of {@code host}, {@code httpPath} and
+   * {@code computes}; empty means none. Only on a class or interface.
+   */
+  String dbtProfile() default "";
+
+  /**
+   * The dbt target of {@link #dbtProfile()}; empty means the profile's own {@code target:} (dbt's
+   * {@code default} when it has none).
+   */
+  String target() default "";
+
+  /**
+   * The resource holding {@link #dbtProfile()}, looked up in the class output, then the source
+   * path; the processor option {@code -Abrickcheck.profilesFile=<path>} overrides it.
+   */
+  String profilesFile() default "profiles.yml";
 }

@@ -235,14 +235,21 @@ public final class Profile {
       Objects.requireNonNull(options, "options");
       ProfileReport report =
           ProfileChecker.check(new ProfileSpec(name, host, hostKind, defaultHttpPath, computes));
-      if (options.strict()) {
-        report = report.strict();
-      }
-      if (report.hasErrors()) {
-        throw new DatabricksProfileException(report.errors());
-      }
-      Discovery.warnOnce(name, report.warnings());
-      return new Profile(report, hostKind, RuntimeContext.of(options));
+      return of(report, hostKind, options);
     }
+  }
+
+  /**
+   * A profile from a finished rule-engine report (built here, or from a dbt output by {@link
+   * Profiles}): strict mode, errors and warnings are handled exactly as {@link Builder#build} does.
+   */
+  static Profile of(ProfileReport checked, HostKind hostKind, BrickcheckOptions options) {
+    Objects.requireNonNull(options, "options");
+    ProfileReport report = options.strict() ? checked.strict() : checked;
+    if (report.hasErrors()) {
+      throw new DatabricksProfileException(report.errors());
+    }
+    Discovery.warnOnce(report.spec().name(), report.warnings());
+    return new Profile(report, hostKind, RuntimeContext.of(options));
   }
 }

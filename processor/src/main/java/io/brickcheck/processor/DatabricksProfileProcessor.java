@@ -36,12 +36,17 @@ import javax.lang.model.element.TypeElement;
  *
  * <p>Options ({@code -A}): {@code brickcheck.strict=true|false} (warnings become errors), {@code
  * brickcheck.verbose=true|false} (a NOTE per generated factory and a summary), {@code
- * brickcheck.generatedAnnotation=jdk|none}. {@code process()} never throws: an unexpected failure is
+ * brickcheck.generatedAnnotation=jdk|none}, {@code brickcheck.profilesFile=<path>} (the dbt
+ * profiles.yml that {@code dbtProfile} declarations read, instead of looking it up on the class
+ * output and source path). {@code process()} never throws: an unexpected failure is
  * one {@code InternalError} on the element.
  */
 @AutoService(Processor.class)
 public final class DatabricksProfileProcessor extends AbstractProcessor {
-  /** Declared so that Gradle treats this processor as isolating (no file outside the AST is read). */
+  /**
+   * Declared so that Gradle treats this processor as isolating (no file outside the AST is read);
+   * not declared when a dbt profiles.yml may be read.
+   */
   static final String GRADLE_ISOLATING = "org.gradle.annotation.processing.isolating";
 
   private static final String MARKER = BrickcheckGenerated.class.getCanonicalName();
@@ -50,6 +55,9 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   private ProcessorOptions options;
   private Diagnostics diagnostics;
   private FactoryWriter writer;
+  private DbtFiles dbtFiles;
+  /** True when -Abrickcheck.profilesFile is given: then Gradle must not treat us as isolating. */
+  private boolean readsYaml;
   /** Factories written in earlier rounds, by qualified name, to detect clashes across rounds. */
   private final Set<String> written = new TreeSet<>();
   /**
@@ -78,6 +86,10 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     for (Problem p : options.problems) {
       diagnostics.report(p, null, null, null);
     }
+    dbtFiles = new DbtFiles(env.getFiler(), options.profilesFile);
+    // Decided before any round: Gradle asks once. Probing the Filer for profiles.yml here would
+    // create file objects as a side effect, so the option alone decides (README-processor.md).
+    readsYaml = options.profilesFileGiven;
     boolean generatedResolves = env.getElementUtils().getTypeElement(FactoryWriter.GENERATED) != null;
     writer =
         new FactoryWriter(
@@ -98,7 +110,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     Set<String> supported = new TreeSet<>(ProcessorOptions.supported());
-    supported.add(GRADLE_ISOLATING);
+    // A profiles.yml is an input Gradle does not track: with one, no incremental type at all, and
+    // Gradle recompiles in full (README-processor.md: declare the file with inputs.file).
+    if (!readsYaml) {
+      supported.add(GRADLE_ISOLATING);
+    }
     return supported;
   }
 
@@ -174,7 +190,7 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
         }
         Optional<ProfileDeclaration> declaration = ProfileDeclaration.parse(element, diagnostics);
         if (declaration.isPresent()) {
-          new ProfileValidator(diagnostics)
+          new ProfileValidator(diagnostics, dbtFiles)
               .validate(declaration.get())
               .ifPresent(d -> valid.put(d, declaration.get()));
         }

@@ -1,10 +1,15 @@
 package io.brickcheck.processor;
 
 import io.brickcheck.HostKind;
+import io.brickcheck.dbt.DbtCompute;
+import io.brickcheck.dbt.DbtOutput;
+import io.brickcheck.dbt.DbtValue;
+import io.brickcheck.dbt.YamlPosition;
 import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.WorkspaceIdSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.Element;
@@ -26,6 +31,7 @@ import javax.lang.model.element.TypeElement;
  * @param workspaceId the id all computes agree on, or null
  * @param computes {@code default} first, then declaration order
  * @param origin the one originating element (Gradle's isolating mode needs exactly one)
+ * @param dbt where the values were read from a dbt profiles.yml, or null for the annotation's own
  */
 record FactoryDescriptor(
     String packageName,
@@ -37,7 +43,26 @@ record FactoryDescriptor(
     HostKind hostKind,
     String workspaceId,
     List<ComputeDescriptor> computes,
-    Element origin) {
+    Element origin,
+    DbtOrigin dbt) {
+
+  /**
+   * Where a factory's values come from in a dbt profiles.yml.
+   *
+   * @param file the file's name, as messages show it
+   * @param profile the dbt profile
+   * @param target the target selected at compile time
+   * @param targetPosition {@code line:column} of the target's key
+   * @param templated true when some value is an env_var template, rendered at run time
+   * @param hostPositions {@code line:column} of the host, then of each template in it
+   */
+  record DbtOrigin(
+      String file,
+      String profile,
+      String target,
+      String targetPosition,
+      boolean templated,
+      List<String> hostPositions) {}
 
   /**
    * One compute of the factory.
@@ -49,6 +74,9 @@ record FactoryDescriptor(
    * @param httpPath as declared
    * @param workspaceId canonical, or null
    * @param source where the id came from
+   * @param namePosition {@code line:column} of the name in profiles.yml, or null
+   * @param positions {@code line:column} of the path in profiles.yml, then of each template in
+   *     it; empty unless read from profiles.yml
    */
   record ComputeDescriptor(
       String name,
@@ -57,7 +85,9 @@ record FactoryDescriptor(
       String fieldName,
       String httpPath,
       String workspaceId,
-      WorkspaceIdSource source) {}
+      WorkspaceIdSource source,
+      String namePosition,
+      List<String> positions) {}
 
   String qualifiedName() {
     return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
@@ -76,19 +106,95 @@ record FactoryDescriptor(
         d.hostKind,
         report.workspaceId(),
         computes,
-        d.element);
+        d.element,
+        null);
+  }
+
+  /**
+   * A factory of a dbt output. With {@code complete} (every value literal) the report's values are
+   * used as for an annotation; otherwise the values stay as written, to be rendered at run time.
+   */
+  static FactoryDescriptor ofDbt(
+      ProfileDeclaration d, String baseName, DbtOutput output, ProfileReport complete) {
+    List<DbtValue> paths = new ArrayList<>();
+    List<String> namePositions = new ArrayList<>();
+    paths.add(output.httpPath());
+    namePositions.add(null);
+    for (DbtCompute c : output.computes()) {
+      paths.add(c.httpPath());
+      namePositions.add(lineColumn(c.namePosition()));
+    }
+    List<ComputeDescriptor> computes = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      DbtValue path = paths.get(i);
+      ComputeReport checked = complete == null ? null : complete.computes().get(i);
+      computes.add(
+          compute(
+              path.compute(),
+              path.source(),
+              checked == null ? null : checked.path().workspaceId(),
+              checked == null ? null : checked.workspaceIdSource(),
+              namePositions.get(i),
+              positions(path)));
+    }
+    return new FactoryDescriptor(
+        packageOf(d.element).getQualifiedName().toString(),
+        baseName + ProfileValidator.SUFFIX,
+        declaredOn(d.element),
+        output.profile() + "." + output.target(),
+        output.host().source(),
+        complete == null ? null : complete.host().host().baseUrl(),
+        d.hostKind,
+        complete == null ? null : complete.workspaceId(),
+        List.copyOf(computes),
+        d.element,
+        new DbtOrigin(
+            output.file(),
+            output.profile(),
+            output.target(),
+            lineColumn(output.position()),
+            complete == null,
+            positions(output.host())));
+  }
+
+  /** The value's position, then each template's, as {@code line:column}. */
+  private static List<String> positions(DbtValue value) {
+    List<String> out = new ArrayList<>();
+    out.add(lineColumn(value.position()));
+    for (DbtValue.Part part : value.parts()) {
+      if (part instanceof DbtValue.EnvVar var) {
+        out.add(lineColumn(var.position()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static String lineColumn(YamlPosition p) {
+    return p.line() + ":" + p.column();
   }
 
   private static ComputeDescriptor compute(ComputeReport c) {
-    String suffix = ComputeNames.methodSuffix(c.name());
+    return compute(c.name(), c.path().input(), c.path().workspaceId(), c.workspaceIdSource(), null, List.of());
+  }
+
+  private static ComputeDescriptor compute(
+      String name,
+      String httpPath,
+      String workspaceId,
+      WorkspaceIdSource source,
+      String namePosition,
+      List<String> positions) {
+    String suffix = ComputeNames.methodSuffix(name);
     return new ComputeDescriptor(
-        c.name(),
-        ComputeNames.openMethod(c.name()),
-        c.name().toUpperCase(Locale.ROOT).replace('-', '_'),
+        name,
+        ComputeNames.openMethod(name),
+        name.toUpperCase(Locale.ROOT).replace('-', '_'),
         "connection" + suffix,
-        c.path().input(),
-        c.path().workspaceId(),
-        c.workspaceIdSource());
+        httpPath,
+        workspaceId,
+        source,
+        namePosition,
+        positions);
   }
 
   private static PackageElement packageOf(Element element) {

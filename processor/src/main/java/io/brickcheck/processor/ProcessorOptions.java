@@ -4,6 +4,9 @@ import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Severity;
 import io.brickcheck.rules.Subject;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,9 +25,10 @@ final class ProcessorOptions {
   static final String STRICT = PREFIX + "strict";
   static final String VERBOSE = PREFIX + "verbose";
   static final String GENERATED_ANNOTATION = PREFIX + "generatedAnnotation";
+  static final String PROFILES_FILE = PREFIX + "profilesFile";
 
   /** Every key, in the order the README's table lists them. */
-  static final List<String> KEYS = List.of(STRICT, VERBOSE, GENERATED_ANNOTATION);
+  static final List<String> KEYS = List.of(STRICT, VERBOSE, GENERATED_ANNOTATION, PROFILES_FILE);
 
   /** Which {@code @Generated} annotation the factory carries. */
   enum GeneratedAnnotation {
@@ -37,13 +41,24 @@ final class ProcessorOptions {
   final boolean strict;
   final boolean verbose;
   final GeneratedAnnotation generatedAnnotation;
+  /** The dbt profiles file every {@code dbtProfile} declaration reads, or null: look it up. */
+  final Path profilesFile;
+  /** True when the option was given, even with a bad value: YAML is in use. */
+  final boolean profilesFileGiven;
   final List<Problem> problems;
 
   private ProcessorOptions(
-      boolean strict, boolean verbose, GeneratedAnnotation generatedAnnotation, List<Problem> problems) {
+      boolean strict,
+      boolean verbose,
+      GeneratedAnnotation generatedAnnotation,
+      Path profilesFile,
+      boolean profilesFileGiven,
+      List<Problem> problems) {
     this.strict = strict;
     this.verbose = verbose;
     this.generatedAnnotation = generatedAnnotation;
+    this.profilesFile = profilesFile;
+    this.profilesFileGiven = profilesFileGiven;
     this.problems = List.copyOf(problems);
   }
 
@@ -67,12 +82,17 @@ final class ProcessorOptions {
         generated = GeneratedAnnotation.JDK;
       }
     }
+    Path profilesFile = null;
+    if (options.containsKey(PROFILES_FILE)) {
+      profilesFile = profilesFile(options.get(PROFILES_FILE), problems);
+    }
     for (String key : options.keySet()) {
       if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
         problems.add(unknownKey(key));
       }
     }
-    return new ProcessorOptions(strict, verbose, generated, problems);
+    return new ProcessorOptions(
+        strict, verbose, generated, profilesFile, options.containsKey(PROFILES_FILE), problems);
   }
 
   /** What {@code getSupportedOptions()} declares, so javac never calls them unrecognised. */
@@ -92,6 +112,30 @@ final class ProcessorOptions {
       problems.add(invalidValue(key, value, "true, false", "false"));
     }
     return false;
+  }
+
+  /** The option's file, or null after reporting why it cannot be used. */
+  private static Path profilesFile(String value, List<Problem> problems) {
+    String fix = ". A path to an existing dbt profiles.yml is expected (absolute, or relative to the"
+        + " directory javac runs in). Write -A" + PROFILES_FILE + "=<path to profiles.yml>, or remove"
+        + " the option to look the file up on the class output and source path";
+    if (value == null || value.isBlank()) {
+      problems.add(Problem.of(Code.InvalidOption, Subject.PROFILE, null,
+          "option -A" + PROFILES_FILE + " has no value" + fix));
+      return null;
+    }
+    try {
+      Path path = Path.of(value);
+      if (Files.isRegularFile(path)) {
+        return path;
+      }
+    } catch (InvalidPathException e) {
+      // reported below
+    }
+    problems.add(Problem.of(Code.InvalidOption, Subject.PROFILE, null,
+        "option -A" + PROFILES_FILE + " names " + Problem.quote(value) + ", which does not exist or"
+            + " is not a file" + fix));
+    return null;
   }
 
   private static Problem invalidValue(String key, String value, String valid, String fallback) {

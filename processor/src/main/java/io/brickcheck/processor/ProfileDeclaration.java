@@ -33,6 +33,10 @@ import javax.lang.model.type.TypeKind;
  */
 final class ProfileDeclaration {
   static final String ANNOTATION = DatabricksProfile.class.getCanonicalName();
+  static final String DEFAULT_PROFILES_FILE = "profiles.yml";
+
+  /** Attributes that a dbt profile replaces: none of them may be combined with dbtProfile. */
+  private static final List<String> REPLACED_BY_DBT = List.of("name", "host", "httpPath", "computes");
 
   private static final Set<ElementKind> TYPE_KINDS =
       Set.of(ElementKind.CLASS, ElementKind.INTERFACE, ElementKind.ENUM, ElementKind.RECORD);
@@ -61,6 +65,10 @@ final class ProfileDeclaration {
   final HostKind hostKind;
   final AnnotationValue hostKindSource;
   final List<ComputeDeclaration> computes;
+  /** {@code dbtProfile}: empty unless the profile is read from a dbt profiles.yml. */
+  final Attribute dbtProfile;
+  final Attribute target;
+  final Attribute profilesFile;
 
   private ProfileDeclaration(Element element, AnnotationMirror mirror, Form form, Values values) {
     this.element = element;
@@ -76,6 +84,16 @@ final class ProfileDeclaration {
     this.hostKindSource = values.explicit.get("hostKind");
     this.hostKind = values.hostKind();
     this.computes = values.computes();
+    this.dbtProfile = values.string("dbtProfile");
+    this.target = values.string("target");
+    AnnotationValue file = values.explicit.get("profilesFile");
+    this.profilesFile =
+        file == null ? new Attribute(DEFAULT_PROFILES_FILE, null) : new Attribute((String) file.getValue(), file);
+  }
+
+  /** True when the values come from a dbt profiles.yml. */
+  boolean isDbt() {
+    return !dbtProfile.value().isEmpty();
   }
 
   /**
@@ -132,7 +150,67 @@ final class ProfileDeclaration {
           null);
       return Optional.empty();
     }
+    if (!dbtConsistent(element, mirror, form, values, diagnostics)) {
+      return Optional.empty();
+    }
     return Optional.of(new ProfileDeclaration(element, mirror, form, values));
+  }
+
+  /**
+   * A dbt declaration names its profile and nothing the profile already says; target and
+   * profilesFile only make sense with dbtProfile. Reports {@link Code#InvalidTarget} otherwise.
+   */
+  private static boolean dbtConsistent(
+      Element element, AnnotationMirror mirror, Form form, Values values, Diagnostics diagnostics) {
+    AnnotationValue dbt = values.explicit.get("dbtProfile");
+    boolean isDbt = dbt != null && !((String) dbt.getValue()).isEmpty();
+    boolean ok = true;
+    if (!isDbt) {
+      for (String key : List.of("target", "profilesFile")) {
+        AnnotationValue v = values.explicit.get(key);
+        if (v != null) {
+          diagnostics.report(
+              invalidTarget(
+                  key + " " + Problem.quote(String.valueOf(v.getValue())) + " is set without"
+                      + " dbtProfile. It only says where a dbt profile is read from. Add dbtProfile"
+                      + " = \"<profile in profiles.yml>\", or remove " + key),
+              element,
+              mirror,
+              v);
+          ok = false;
+        }
+      }
+      return ok;
+    }
+    String profile = (String) dbt.getValue();
+    if (form == Form.FIELD) {
+      diagnostics.report(
+          invalidTarget(
+              "dbtProfile " + Problem.quote(profile) + " is on field " + element.getSimpleName()
+                  + ", whose value would be a second default http path. A dbt profile is declared"
+                  + " on a class or interface. Move the annotation to a class or interface"),
+          element,
+          mirror,
+          dbt);
+      return false;
+    }
+    for (String key : REPLACED_BY_DBT) {
+      AnnotationValue v = values.explicit.get(key);
+      if (v != null) {
+        diagnostics.report(
+            invalidTarget(
+                key + " is set together with dbtProfile " + Problem.quote(profile) + ", whose"
+                    + " profiles.yml entry already defines the profile"
+                    + (key.equals("name") ? "'s name (" + profile + ".<target>)" : "'s " + key)
+                    + ". One source per profile is expected. Remove " + key + ", or remove"
+                    + " dbtProfile, target and profilesFile"),
+            element,
+            mirror,
+            v);
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   /** The profile name: the attribute, else the type's simple name or the field's name. */
@@ -205,7 +283,8 @@ final class ProfileDeclaration {
 
     /** False when javac could not resolve a value (a missing constant, a typo in an enum). */
     boolean resolved() {
-      for (String key : List.of("name", "host", "httpPath", "factoryName")) {
+      for (String key :
+          List.of("name", "host", "httpPath", "factoryName", "dbtProfile", "target", "profilesFile")) {
         AnnotationValue v = explicit.get(key);
         if (v != null && !isString(v)) {
           return false;

@@ -2,6 +2,8 @@ package io.brickcheck.processor;
 
 import io.brickcheck.processor.ProfileDeclaration.ComputeDeclaration;
 import io.brickcheck.processor.ProfileDeclaration.Form;
+import io.brickcheck.dbt.DbtSelection;
+import io.brickcheck.dbt.DbtStaticCheck;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeSpec;
@@ -31,12 +33,17 @@ final class ProfileValidator {
   static final String SUFFIX = "ConnectionFactory";
 
   private final Diagnostics diagnostics;
+  private final DbtFiles dbtFiles;
 
-  ProfileValidator(Diagnostics diagnostics) {
+  ProfileValidator(Diagnostics diagnostics, DbtFiles dbtFiles) {
     this.diagnostics = diagnostics;
+    this.dbtFiles = dbtFiles;
   }
 
   Optional<FactoryDescriptor> validate(ProfileDeclaration d) {
+    if (d.isDbt()) {
+      return validateDbt(d);
+    }
     int errorsBefore = diagnostics.errorCount();
     boolean missingHost = d.host.value().isEmpty();
     boolean missingPath = d.httpPath.value().isEmpty();
@@ -66,6 +73,54 @@ final class ProfileValidator {
       return Optional.empty();
     }
     return Optional.of(FactoryDescriptor.of(d, baseName, report));
+  }
+
+  /**
+   * A profile read from profiles.yml. Every problem of the file goes on the {@code dbtProfile = }
+   * value (javac cannot point into YAML; the message starts with {@code profiles.yml:L:C:}), an
+   * unknown target on the {@code target = } value when one is written.
+   */
+  private Optional<FactoryDescriptor> validateDbt(ProfileDeclaration d) {
+    int errorsBefore = diagnostics.errorCount();
+    String baseName = factoryBaseName(d);
+    AnnotationValue named = d.dbtProfile.source();
+    String profile = d.dbtProfile.value();
+    DbtFiles.Found found = dbtFiles.find(d.profilesFile.value());
+    if (found.file() == null) {
+      report(
+          d,
+          Problem.of(
+              Code.ProfilesFileNotFound,
+              Subject.PROFILE,
+              null,
+              Problem.quote(d.profilesFile.value()) + ", which holds dbtProfile "
+                  + Problem.quote(profile) + ", was not found. Looked in "
+                  + String.join(", ", found.looked()) + ". A dbt profiles file is expected in one"
+                  + " of these places. Put it in src/main/resources (Maven copies it to the class"
+                  + " output before compiling), or pass -A" + ProcessorOptions.PROFILES_FILE
+                  + "=<path to profiles.yml> to javac"),
+          named);
+      return Optional.empty();
+    }
+    if (!found.file().isReadable()) {
+      found.file().problems().forEach(p -> report(d, p, named));
+      return Optional.empty();
+    }
+    String target = d.target.value().isEmpty() ? null : d.target.value();
+    DbtSelection selection = found.file().select(profile, target);
+    if (!selection.isSelected()) {
+      for (Problem p : selection.problems()) {
+        boolean aboutTarget = p.code() == Code.UnknownDbtTarget && d.target.source() != null;
+        report(d, p, aboutTarget ? d.target.source() : named);
+      }
+      return Optional.empty();
+    }
+    DbtStaticCheck check = selection.checkStatically(d.hostKind);
+    check.problems().forEach(p -> report(d, p, named));
+    if (diagnostics.errorCount() > errorsBefore || baseName == null) {
+      return Optional.empty();
+    }
+    return Optional.of(FactoryDescriptor.ofDbt(d, baseName, selection.output(), check.report()));
   }
 
   /** {@code Name} of {@code <Name>ConnectionFactory}, or null after reporting why there is none. */

@@ -21,19 +21,50 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The processor under the Eclipse compiler (ECJ, as in Eclipse IDEs): the good inputs compile and
- * generate the same sources as under javac, byte for byte.
+ * generate the same sources as under javac, byte for byte. Also real compilers on real directories
+ * (ECJ and the JDK's javac, no in-memory file manager), for the Filer's CLASS_OUTPUT lookup of a dbt
+ * profiles.yml.
  */
 class EclipseCompilerTest {
 
   @Test
   void goodInputsGenerateTheGoldenSourcesUnderEcj(@TempDir Path dir) throws IOException {
+    compileAndCompare(new EclipseCompiler(), dir, Sources.GOOD, Sources.GOOD_FACTORIES, false);
+  }
+
+  /**
+   * Maven's order: src/main/resources is copied to the class output before compiling, and the
+   * processor finds profiles.yml there through the Filer, without any option.
+   */
+  @Test
+  void dbtProfilesAreFoundInTheClassOutputUnderEcj(@TempDir Path dir) throws IOException {
+    compileAndCompare(
+        new EclipseCompiler(), dir, DbtProfileProcessorTest.GOOD, DbtProfileProcessorTest.GOOD_FACTORIES, true);
+  }
+
+  @Test
+  void dbtProfilesAreFoundInTheClassOutputUnderJavac(@TempDir Path dir) throws IOException {
+    compileAndCompare(
+        javax.tools.ToolProvider.getSystemJavaCompiler(),
+        dir,
+        DbtProfileProcessorTest.GOOD,
+        DbtProfileProcessorTest.GOOD_FACTORIES,
+        true);
+  }
+
+  private void compileAndCompare(
+      JavaCompiler compiler, Path dir, List<String> resources, List<String> factories, boolean profilesInOutput)
+      throws IOException {
     Path src = dir.resolve("src");
     Path gen = dir.resolve("gen");
     Path out = dir.resolve("out");
     Files.createDirectories(gen);
     Files.createDirectories(out);
     List<Path> inputs = new ArrayList<>();
-    for (String resource : Sources.GOOD) {
+    if (profilesInOutput) {
+      Files.copy(DbtProfileProcessorTest.PROFILES, out.resolve("profiles.yml"));
+    }
+    for (String resource : resources) {
       Path target = src.resolve(resource);
       Files.createDirectories(target.getParent());
       try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
@@ -42,16 +73,16 @@ class EclipseCompilerTest {
       inputs.add(target);
     }
 
-    JavaCompiler ecj = new EclipseCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = ecj.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task =
-          ecj.getTask(
+          compiler.getTask(
               null,
               files,
               diagnostics,
               List.of(
-                  "-17",
+                  compiler instanceof EclipseCompiler ? "-17" : "--release=17",
                   "-classpath", System.getProperty("java.class.path"),
                   "-d", out.toString(),
                   "-s", gen.toString()),
@@ -67,7 +98,7 @@ class EclipseCompilerTest {
       assertThat(problems).isEmpty();
       assertThat(ok).isTrue();
     }
-    for (String factory : Sources.GOOD_FACTORIES) {
+    for (String factory : factories) {
       Path generated = gen.resolve(factory.replace('.', '/') + ".java");
       assertThat(Files.readString(generated)).isEqualTo(GeneratedSourcesTest.expected(factory));
       assertThat(Files.exists(out.resolve(factory.replace('.', '/') + ".class"))).isTrue();

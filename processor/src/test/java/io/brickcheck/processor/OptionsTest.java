@@ -93,6 +93,7 @@ class OptionsTest {
             "brickcheck.strict",
             "brickcheck.verbose",
             "brickcheck.generatedAnnotation",
+            "brickcheck.profilesFile",
             "org.gradle.annotation.processing.isolating");
     assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
     assertThat(processor.getSupportedAnnotationTypes())

@@ -6,6 +6,7 @@ import io.brickcheck.rules.Subject;
 import io.brickcheck.rules.Text;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
@@ -38,7 +39,17 @@ final class Templates {
    */
   static Parsed parse(
       ScalarNode node, String file, String field, Subject subject, String compute, boolean secret) {
-    String text = node.getValue();
+    return parse(node.getValue(), field, subject, compute, secret,
+        offset -> positionAt(node, file, offset), YamlPosition.of(file, node.getStartMark()));
+  }
+
+  /**
+   * Parses {@code text}, a value read earlier (by the processor) and handed over without its node:
+   * {@code at} gives the position of the template that starts at an offset, {@code position} the
+   * value's own.
+   */
+  static Parsed parse(String text, String field, Subject subject, String compute, boolean secret,
+      IntFunction<YamlPosition> at, YamlPosition position) {
     List<DbtValue.Part> parts = new ArrayList<>();
     List<String> names = new ArrayList<>();
     int i = 0;
@@ -54,7 +65,7 @@ final class Templates {
       char kind = text.charAt(open + 1);
       String closing = kind == '{' ? "}}" : kind + "}";
       int close = text.indexOf(closing, open + 2);
-      YamlPosition where = positionAt(node, file, open);
+      YamlPosition where = at.apply(open);
       if (close < 0) {
         String what = secret ? field + " has " : field + " " + Text.quote(text) + " has ";
         return failed(subject, compute, where, what + "\"" + text.substring(open, open + 2) + "\" without a"
@@ -79,7 +90,6 @@ final class Templates {
     if (parts.isEmpty()) {
       parts.add(new DbtValue.Literal(""));
     }
-    YamlPosition position = YamlPosition.of(file, node.getStartMark());
     // A secret's text and defaults are never kept: only which variables it reads.
     DbtValue value = secret ? null : new DbtValue(field, subject, compute, text, parts, position);
     return new Parsed(value, null, List.copyOf(names));
