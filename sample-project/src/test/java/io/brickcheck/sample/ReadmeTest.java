@@ -2,6 +2,7 @@ package io.brickcheck.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brickcheck.rules.Code;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,17 @@ class ReadmeTest {
         Path.of("target/generated-sources/annotations/io/brickcheck/sample/ReportingConnectionFactory.java"));
 
     assertThat(readme()).contains("```java\n" + generated + "```");
+  }
+
+  @Test
+  void errorCatalogueHasARowAndAnExampleSectionForEveryCode() throws IOException {
+    String readme = readme();
+
+    for (Code code : Code.values()) {
+      assertThat(readme).as("catalogue row of " + code).contains("\n| `" + code + "` |");
+      assertThat(readme).as("section of " + code).contains("\n#### " + code + "\n");
+      assertThat(readme).as("bad example of " + code).containsPattern("(?si)#### " + code + "\n(?:(?!\n#### ).)*?bad");
+    }
   }
 
   @Test
