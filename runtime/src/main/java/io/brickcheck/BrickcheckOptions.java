@@ -32,15 +32,29 @@ public final class BrickcheckOptions {
     this.httpClient = b.httpClient;
   }
 
-  /** ASYNC probe, 2 s budget, org-id header, not strict, Brickcheck's own HTTP client. */
+  /**
+   * ASYNC probe, 2 s budget, org-id header, not strict, Brickcheck's own HTTP client.
+   *
+   * @return ASYNC probe, 2 s budget, org-id header, not strict, Brickcheck's own HTTP client
+   */
   public static BrickcheckOptions defaults() {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder starting from these options.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.probeMode = probeMode;
@@ -55,40 +69,74 @@ public final class BrickcheckOptions {
     return b;
   }
 
+  /**
+   * How opening a connection waits for the discovery probe.
+   *
+   * @return the probe mode; default {@link ProbeMode#ASYNC}
+   */
   public ProbeMode probeMode() {
     return probeMode;
   }
 
-  /** The longest a probe may take in all, retries included. */
+  /**
+   * The longest a probe may take in all, retries included.
+   *
+   * @return the longest a probe may take in all, retries included
+   */
   public Duration probeBudget() {
     return probeBudget;
   }
 
-  /** The longest one probe request may take. */
+  /**
+   * The longest one probe request may take.
+   *
+   * @return the longest one probe request may take
+   */
   public Duration probeAttemptTimeout() {
     return probeAttemptTimeout;
   }
 
-  /** How long a successful probe result is reused. */
+  /**
+   * How long a successful probe result is reused.
+   *
+   * @return how long a successful probe result is reused
+   */
   public Duration probeSuccessTtl() {
     return probeSuccessTtl;
   }
 
-  /** How long a failed probe is remembered (no new probe, no new warning) before a retry. */
+  /**
+   * How long a failed probe is remembered (no new probe, no new warning) before a retry.
+   *
+   * @return how long a failed probe is remembered
+   */
   public Duration probeFailureTtl() {
     return probeFailureTtl;
   }
 
-  /** Warnings become errors ({@link DatabricksProfileException}); implies a blocking probe. */
+  /**
+   * Warnings become errors ({@link DatabricksProfileException}); implies a blocking probe.
+   *
+   * @return this report with every warning turned into an error
+   */
   public boolean strict() {
     return strict;
   }
 
+  /**
+   * Which workspace header REST calls carry.
+   *
+   * @return the header style; default {@link HeaderStyle#ORG_ID}
+   */
   public HeaderStyle headerStyle() {
     return headerStyle;
   }
 
-  /** The caller's client, shared for connection pools and dispatchers, or null for Brickcheck's own. */
+  /**
+   * The caller's client, shared for connection pools and dispatchers, or null for Brickcheck's own.
+   *
+   * @return a client for this workspace's REST APIs
+   */
   public OkHttpClient httpClient() {
     return httpClient;
   }
@@ -115,38 +163,79 @@ public final class BrickcheckOptions {
 
     private Builder() {}
 
+    /**
+     * How opening a connection waits for the discovery probe.
+     *
+     * @param mode {@code ASYNC} (default), {@code BLOCKING} or {@code OFF}
+     * @return this builder
+     */
     public Builder probeMode(ProbeMode mode) {
       this.probeMode = Objects.requireNonNull(mode, "mode");
       this.probeModeSet = true;
       return this;
     }
 
+    /**
+     * The time the whole probe may take, all attempts included; what a BLOCKING open waits at most.
+     *
+     * @param budget positive; default 2 s
+     * @return this builder
+     */
     public Builder probeBudget(Duration budget) {
       this.probeBudget = positive(budget, "probeBudget");
       return this;
     }
 
+    /**
+     * The time one discovery attempt may take.
+     *
+     * @param timeout positive; default 750 ms
+     * @return this builder
+     */
     public Builder probeAttemptTimeout(Duration timeout) {
       this.probeAttemptTimeout = positive(timeout, "probeAttemptTimeout");
       return this;
     }
 
+    /**
+     * How long a host's discovery answer is reused.
+     *
+     * @param ttl positive; default 1 h
+     * @return this builder
+     */
     public Builder probeSuccessTtl(Duration ttl) {
       this.probeSuccessTtl = positive(ttl, "probeSuccessTtl");
       return this;
     }
 
+    /**
+     * How long a failed probe is remembered (at most one {@code ProbeFailed} warning per host in that time).
+     *
+     * @param ttl positive; default 1 min
+     * @return this builder
+     */
     public Builder probeFailureTtl(Duration ttl) {
       this.probeFailureTtl = positive(ttl, "probeFailureTtl");
       return this;
     }
 
-    /** Warnings become errors. Strict mode needs the probe's answer, so it probes BLOCKING. */
+    /**
+     * Warnings become errors. Strict mode needs the probe's answer, so it probes BLOCKING.
+     *
+     * @param strict true to make every warning an error
+     * @return this builder
+     */
     public Builder strict(boolean strict) {
       this.strict = strict;
       return this;
     }
 
+    /**
+     * Which workspace header REST calls carry.
+     *
+     * @param style {@code ORG_ID} (default), {@code WORKSPACE_ID} or {@code BOTH}
+     * @return this builder
+     */
     public Builder headerStyle(HeaderStyle style) {
       this.headerStyle = Objects.requireNonNull(style, "style");
       return this;
@@ -156,6 +245,9 @@ public final class BrickcheckOptions {
      * A client to share (connection pool, dispatcher, proxy settings). Brickcheck derives its
      * clients from it with {@code newBuilder()}; the probe drops its interceptors, so no
      * credential of yours reaches the unauthenticated discovery endpoint.
+     *
+     * @param client the client whose pool, dispatcher and proxy to share
+     * @return this builder
      */
     public Builder httpClient(OkHttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "client");
@@ -163,6 +255,7 @@ public final class BrickcheckOptions {
     }
 
     /**
+     * @return the new {@code BrickcheckOptions}
      * @throws IllegalStateException when strict mode is combined with a probe mode other than
      *     BLOCKING
      */

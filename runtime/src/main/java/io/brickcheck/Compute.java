@@ -14,9 +14,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({})
 public @interface Compute {
-  /** The compute's name, matching {@code [A-Za-z][A-Za-z0-9_-]*}; {@code default} is reserved. */
+  /**
+   * The compute's name, matching {@code [A-Za-z][A-Za-z0-9_-]*}; {@code default} is reserved.
+   *
+   * @return the compute's name, matching {@code [A-Za-z][A-Za-z0-9_-]*}
+   */
   String name();
 
-  /** The compute's http path, as shown on its Connection details tab. */
+  /**
+   * The compute's http path, as shown on its Connection details tab.
+   *
+   * @return the compute's http path, as shown on its Connection details tab
+   */
   String httpPath();
 }

@@ -31,12 +31,23 @@ public final class Credentials {
     this.clientSecret = clientSecret;
   }
 
-  /** A personal access token ({@code dapi...}). */
+  /**
+   * A personal access token ({@code dapi...}).
+   *
+   * @param token a personal access token
+   * @return token credentials
+   */
   public static Credentials token(String token) {
     return new Credentials(Kind.TOKEN, requireText(token, "token"), null, null);
   }
 
-  /** A service principal's OAuth client id and secret (OAuth M2M, client credentials). */
+  /**
+   * A service principal's OAuth client id and secret (OAuth M2M, client credentials).
+   *
+   * @param clientId the service principal's application (client) id
+   * @param clientSecret the service principal's OAuth secret
+   * @return OAuth M2M credentials
+   */
   public static Credentials oauthM2M(String clientId, String clientSecret) {
     return new Credentials(
         Kind.OAUTH_M2M, null, requireText(clientId, "clientId"), requireText(clientSecret, "clientSecret"));
@@ -46,6 +57,7 @@ public final class Credentials {
    * From {@code DATABRICKS_TOKEN}, else {@code DATABRICKS_CLIENT_ID} and {@code
    * DATABRICKS_CLIENT_SECRET}, as the Databricks CLI and SDKs read them.
    *
+   * @return the credentials found
    * @throws IllegalStateException naming the variables to set when neither is there
    */
   public static Credentials fromEnvironment() {
@@ -72,11 +84,20 @@ public final class Credentials {
             + " token), or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (OAuth M2M).");
   }
 
+  /**
+   * Which kind of credentials these are.
+   *
+   * @return {@code TOKEN} or {@code OAUTH_M2M}
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The OAuth client id (not a secret), or null for a token. */
+  /**
+   * The OAuth client id (not a secret), or null for a token.
+   *
+   * @return the OAuth client id (not a secret), or null for a token
+   */
   public String clientId() {
     return clientId;
   }

@@ -51,22 +51,38 @@ public final class DatabricksConnection {
     this.workspaceIdSource = Objects.requireNonNull(workspaceIdSource, "workspaceIdSource");
   }
 
-  /** The name of the profile this connection belongs to. */
+  /**
+   * The name of the profile this connection belongs to.
+   *
+   * @return the name of the profile this connection belongs to
+   */
   public String profileName() {
     return profileName;
   }
 
-  /** The compute's name; {@code default} for the profile's own http path. */
+  /**
+   * The compute's name; {@code default} for the profile's own http path.
+   *
+   * @return the compute's name; {@code default} for the profile's own http path
+   */
   public String computeName() {
     return computeName;
   }
 
-  /** The host, parsed and normalised by the rule engine. */
+  /**
+   * The host, parsed and normalised by the rule engine.
+   *
+   * @return the host, parsed and normalised by the rule engine
+   */
   public Host host() {
     return host;
   }
 
-  /** The http path exactly as declared, {@code ?o=} included. */
+  /**
+   * The http path exactly as declared, {@code ?o=} included.
+   *
+   * @return the http path exactly as declared, {@code ?o=} included
+   */
   public String httpPath() {
     return httpPath;
   }
@@ -74,12 +90,18 @@ public final class DatabricksConnection {
   /**
    * The workspace this connection routes to, in canonical form (decimal digits, no leading zeros),
    * or empty when the http path names none.
+   *
+   * @return the workspace this connection routes to, in canonical form
    */
   public Optional<String> workspaceId() {
     return Optional.ofNullable(workspaceId);
   }
 
-  /** Where {@link #workspaceId()} came from: {@code ?o=}, the cluster path, or nowhere. */
+  /**
+   * Where {@link #workspaceId()} came from: {@code ?o=}, the cluster path, or nowhere.
+   *
+   * @return where {@link #workspaceId()} came from
+   */
   public WorkspaceIdSource workspaceIdSource() {
     return workspaceIdSource;
   }
@@ -92,6 +114,8 @@ public final class DatabricksConnection {
    * The databricks-jdbc URL: {@code httpPath} exactly as declared (the server routes Thrift by it,
    * {@code ?o=} included) and {@code http.header.x-databricks-org-id=<id>} whenever there is an id,
    * which every driver version honours. It holds no secret.
+   *
+   * @return the URL; it holds no secret
    */
   public String jdbcUrl() {
     return JdbcSupport.url(host, httpPath, workspaceId);
@@ -101,6 +125,8 @@ public final class DatabricksConnection {
    * The driver properties for {@code credentials}: {@code AuthMech=3} with the token, or OAuth M2M
    * ({@code AuthMech=11}, with the account-rooted token endpoint on a unified host).
    *
+   * @param credentials what to authenticate with
+   * @return the properties to pass with {@link #jdbcUrl()}; they hold the secret
    * @throws IllegalStateException for M2M on a unified host whose account id discovery did not give
    */
   public Properties jdbcProperties(Credentials credentials) {
@@ -120,6 +146,8 @@ public final class DatabricksConnection {
    * Opens a JDBC connection with the databricks-jdbc driver ({@code com.databricks:databricks-jdbc},
    * 3.3.3 or newer when the path carries {@code ?o=}).
    *
+   * @param credentials what to authenticate with
+   * @return an open JDBC connection, which the caller closes
    * @throws DatabricksProfileException ({@code UnsupportedDriver}) when the driver on the classpath
    *     would truncate this path's {@code ?o=}
    * @throws SQLException from the driver, or when no driver is on the classpath
@@ -158,6 +186,9 @@ public final class DatabricksConnection {
    * requests for this profile's host only, never to {@code /oidc/} or {@code /.well-known/} paths
    * or to another host, and never over a header the caller set. OAuth M2M tokens are fetched from
    * the right endpoint and cached until shortly before they expire.
+   *
+   * @param credentials what to authenticate with
+   * @return a client for this workspace's REST APIs
    */
   public OkHttpClient httpClient(Credentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
@@ -173,6 +204,8 @@ public final class DatabricksConnection {
    * when there is one, the workspace id ({@code setWorkspaceId}, so the SDK sends {@code
    * X-Databricks-Workspace-Id}). Needs {@code com.databricks:databricks-sdk-java} 0.79 or newer.
    *
+   * @param credentials what to authenticate with
+   * @return the SDK configuration, for {@code new WorkspaceClient(config)}
    * @throws DatabricksProfileException ({@code UnsupportedSdk}) when an id must be routed and the
    *     SDK on the classpath cannot carry it
    * @throws IllegalStateException when the SDK is not on the classpath
@@ -198,7 +231,11 @@ public final class DatabricksConnection {
     return SdkSupport.config(host.baseUrl(), SdkSupport.canSetWorkspaceId() ? workspaceId : null, credentials);
   }
 
-  /** What Brickcheck knows and will do for this connection's profile. */
+  /**
+   * What Brickcheck knows and will do for this connection's profile.
+   *
+   * @return what Brickcheck knows and will do for this connection's profile
+   */
   public SpogStatus status() {
     return profile.status();
   }

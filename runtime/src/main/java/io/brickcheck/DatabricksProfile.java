@@ -46,30 +46,46 @@ public @interface DatabricksProfile {
   /**
    * The profile's name, used in messages and by the generated factory; empty means the annotated
    * type's simple name or the field's name.
+   *
+   * @return the profile's name, used in messages and by the generated factory
    */
   String name() default "";
 
   /**
    * The Databricks host: a bare name such as {@code peco.azuredatabricks.net}, optionally with
    * {@code https://}, a port and one trailing {@code /}. Required.
+   *
+   * @return the Databricks host
    */
   String host() default "";
 
   /**
    * The http path of the compute named {@code default}. Required on a type; must stay empty on a
    * field, whose value is the path.
+   *
+   * @return the http path of the compute named {@code default}
    */
   String httpPath() default "";
 
-  /** Further named computes of the same profile, in the order their methods are generated. */
+  /**
+   * Further named computes of the same profile, in the order their methods are generated.
+   *
+   * @return further named computes of the same profile, in the order their methods are generated
+   */
   Compute[] computes() default {};
 
-  /** What the host is, when its name alone does not say; {@link HostKind#AUTO} by default. */
+  /**
+   * What the host is, when its name alone does not say; {@link HostKind#AUTO} by default.
+   *
+   * @return what the host is, when its name alone does not say
+   */
   HostKind hostKind() default HostKind.AUTO;
 
   /**
    * Overrides {@code Name} in the generated {@code <Name>ConnectionFactory}; empty means the type's
    * simple name, or the field's name in UpperCamel ({@code ANALYTICS_PROD -> AnalyticsProd}).
+   *
+   * @return the factory's {@code Name}, or empty for the default
    */
   String factoryName() default "";
 

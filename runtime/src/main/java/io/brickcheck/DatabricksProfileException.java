@@ -31,7 +31,11 @@ public final class DatabricksProfileException extends RuntimeException {
     return problems.stream().map(Problem::message).collect(Collectors.joining("\n"));
   }
 
-  /** Every problem found, in the rule engine's order (host first, then each compute's). */
+  /**
+   * Every problem found, in the rule engine's order (host first, then each compute's).
+   *
+   * @return every problem found, in the rule engine's order
+   */
   public List<Problem> problems() {
     return problems == null ? List.of() : problems;
   }

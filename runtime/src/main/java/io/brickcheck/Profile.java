@@ -64,6 +64,7 @@ public final class Profile {
   /**
    * Starts a profile.
    *
+   * @return a new builder
    * @param name the profile's name, used in messages
    * @param host the host as declared
    */
@@ -71,32 +72,56 @@ public final class Profile {
     return new Builder(name, host);
   }
 
-  /** The profile's name. */
+  /**
+   * The profile's name.
+   *
+   * @return the profile's name
+   */
   public String name() {
     return name;
   }
 
-  /** The normalised host. */
+  /**
+   * The normalised host.
+   *
+   * @return the normalised host
+   */
   public Host host() {
     return host;
   }
 
-  /** What the profile declares about its host. */
+  /**
+   * What the profile declares about its host.
+   *
+   * @return what the profile declares about its host
+   */
   public HostKind hostKind() {
     return hostKind;
   }
 
-  /** The workspace id every compute agrees on, canonical; empty when no compute names one. */
+  /**
+   * The workspace id every compute agrees on, canonical; empty when no compute names one.
+   *
+   * @return the workspace id every compute agrees on, canonical
+   */
   public Optional<String> workspaceId() {
     return Optional.ofNullable(workspaceId);
   }
 
-  /** The warnings the rule engine found (already logged); errors never get this far. */
+  /**
+   * The warnings the rule engine found (already logged); errors never get this far.
+   *
+   * @return the warnings the rule engine found (already logged); errors never get this far
+   */
   public List<Problem> warnings() {
     return warnings;
   }
 
-  /** The options this profile was built with. */
+  /**
+   * The options this profile was built with.
+   *
+   * @return the options this profile was built with
+   */
   public BrickcheckOptions options() {
     return context.options();
   }
@@ -107,6 +132,8 @@ public final class Profile {
    * MissingWorkspaceId} on a unified host without id, {@code StrayWorkspaceId} on a per-workspace
    * host with one) once per process. A failed probe is a warning, never an exception.
    *
+   * @param connection a connection of this profile, from {@link #connection(String)}
+   * @return the resolved connection, the same instance on every call
    * @throws DatabricksProfileException in strict mode, when the host's answer reveals a problem
    * @throws IllegalArgumentException if the connection belongs to another profile
    */
@@ -118,12 +145,21 @@ public final class Profile {
     return connection;
   }
 
-  /** {@link #open(DatabricksConnection)} by compute name. */
+  /**
+   * {@link #open(DatabricksConnection)} by compute name.
+   *
+   * @param computeName a compute name of this profile, {@code default} included
+   * @return the resolved connection, the same instance on every call
+   */
   public DatabricksConnection open(String computeName) {
     return open(connection(computeName));
   }
 
-  /** What Brickcheck knows and will do for this profile: see {@link SpogStatus}. */
+  /**
+   * What Brickcheck knows and will do for this profile: see {@link SpogStatus}.
+   *
+   * @return what Brickcheck knows and will do for this profile
+   */
   public SpogStatus status() {
     return SpogStatus.of(this);
   }
@@ -151,7 +187,11 @@ public final class Profile {
     return discovery;
   }
 
-  /** The compute names in declaration order, {@code default} first. */
+  /**
+   * The compute names in declaration order, {@code default} first.
+   *
+   * @return the compute names in declaration order, {@code default} first
+   */
   public List<String> computeNames() {
     return List.copyOf(connections.keySet());
   }
@@ -159,6 +199,8 @@ public final class Profile {
   /**
    * The connection of one compute.
    *
+   * @param computeName a compute name of this profile, {@code default} included
+   * @return the connection, resolved but not opened
    * @throws IllegalArgumentException if the profile has no compute of that name; the message lists
    *     the valid names
    */
@@ -195,19 +237,35 @@ public final class Profile {
       this.host = Objects.requireNonNull(host, "host");
     }
 
-    /** What the host is; {@link HostKind#AUTO} unless set. */
+    /**
+     * What the host is; {@link HostKind#AUTO} unless set.
+     *
+     * @param kind what the host is declared to be
+     * @return this builder
+     */
     public Builder hostKind(HostKind kind) {
       this.hostKind = Objects.requireNonNull(kind, "kind");
       return this;
     }
 
-    /** The http path of the compute named {@code default}. */
+    /**
+     * The http path of the compute named {@code default}.
+     *
+     * @param httpPath the http path as the compute's Connection details show it (with {@code ?o=} on a SPOG host)
+     * @return this builder
+     */
     public Builder defaultHttpPath(String httpPath) {
       this.defaultHttpPath = Objects.requireNonNull(httpPath, "httpPath");
       return this;
     }
 
-    /** Adds a named compute; order is kept. */
+    /**
+     * Adds a named compute; order is kept.
+     *
+     * @param computeName a compute name of this profile, {@code default} included
+     * @param httpPath the http path as the compute's Connection details show it (with {@code ?o=} on a SPOG host)
+     * @return this builder
+     */
     public Builder compute(String computeName, String httpPath) {
       computes.add(
           new ComputeSpec(
@@ -219,6 +277,7 @@ public final class Profile {
     /**
      * Checks the profile with the rule engine and resolves every compute, with default options.
      *
+     * @return the new {@code Profile}
      * @throws DatabricksProfileException if the rule engine finds an error; it carries every error
      */
     public Profile build() {
@@ -228,6 +287,8 @@ public final class Profile {
     /**
      * Checks the profile with the rule engine and resolves every compute.
      *
+     * @param options the run-time options
+     * @return the new {@code Profile}
      * @throws DatabricksProfileException if the rule engine finds an error (in strict mode, also a
      *     warning); it carries every one
      */

@@ -38,17 +38,29 @@ public final class SpogStatus {
     return new SpogStatus(profile);
   }
 
-  /** Warnings of the static check and of the host's answer (errors never get this far). */
+  /**
+   * Warnings of the static check and of the host's answer (errors never get this far).
+   *
+   * @return the warnings, in order
+   */
   public List<Problem> problems() {
     return problems;
   }
 
-  /** The host's discovery answer if one is cached; never starts a probe. */
+  /**
+   * The host's discovery answer if one is cached; never starts a probe.
+   *
+   * @return the result when it completes; never completes exceptionally
+   */
   public Optional<ProbeResult> probe() {
     return Optional.ofNullable(probe);
   }
 
-  /** The block a person reads: one fact per line. */
+  /**
+   * The block a person reads: one fact per line.
+   *
+   * @return the rendered text, or the problem
+   */
   public String render() {
     StringBuilder out = new StringBuilder();
     line(out, "profile", profile.name());
@@ -75,7 +87,11 @@ public final class SpogStatus {
     return out.toString();
   }
 
-  /** The same facts as one JSON object. */
+  /**
+   * The same facts as one JSON object.
+   *
+   * @return one JSON object
+   */
   public String toJson() {
     JsonObject root = new JsonObject();
     root.addProperty("profile", profile.name());

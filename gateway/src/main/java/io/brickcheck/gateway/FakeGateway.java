@@ -49,7 +49,7 @@ public final class FakeGateway implements AutoCloseable {
 
   private FakeGateway(Builder config) throws IOException {
     this.config = config;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
@@ -302,7 +302,7 @@ public final class FakeGateway implements AutoCloseable {
 
   private record Response(RecordedRequest.Kind kind, int status, String contentType, byte[] body) {}
 
-  /** Configures a gateway; {@link #start()} binds it to a free loopback port. */
+  /** Configures a gateway; {@link #start()} binds it to a loopback port (a free one unless {@link #port(int)} says). */
   public static final class Builder {
     private String hostType = "unified";
     private String accountId = "f0e1d2c3-b4a5-4697-8889-7a6b5c4d3e2f";
@@ -311,8 +311,22 @@ public final class FakeGateway implements AutoCloseable {
     private String clientId;
     private String clientSecret;
     private Duration tokenLifetime = Duration.ofHours(1);
+    private int port;
 
     private Builder() {}
+
+    /**
+     * The loopback port to bind: 0 (default) for any free port, or a fixed one, as the sample's
+     * demo needs for its declared host. {@link #start()} throws {@link java.net.BindException} if
+     * that port is taken.
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, not " + port);
+      }
+      this.port = port;
+      return this;
+    }
 
     /** {@code unified} (default), {@code workspace}, {@code account}, or null for no discovery (404). */
     public Builder hostType(String hostType) {

@@ -30,11 +30,23 @@ public final class BrickcheckCli implements Runnable {
     this.env = Map.copyOf(env);
   }
 
+  /**
+   * Runs the command line and exits with its status: 0 no errors, 1 errors found, 2 usage error.
+   *
+   * @param args the command line's arguments
+   */
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  /** Runs the command line with the given streams and returns the exit status. */
+  /**
+   * Runs the command line with the given streams and returns the exit status.
+   *
+   * @param args the command line's arguments
+   * @param out where the report goes
+   * @param err where usage errors go
+   * @return the exit status: 0 no errors, 1 errors found, 2 usage error
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, out, err, System.getenv());
   }

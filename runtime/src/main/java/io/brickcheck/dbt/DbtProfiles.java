@@ -39,6 +39,10 @@ public final class DbtProfiles {
   /**
    * Parses {@code yamlText}; {@code fileName} is what messages call the file (its plain name, such
    * as {@code profiles.yml}).
+   *
+   * @param yamlText the file's content
+   * @param fileName the name to show in messages
+   * @return the file, or its problems
    */
   public static DbtProfilesFile parse(String yamlText, String fileName) {
     String name = displayName(fileName);
@@ -54,6 +58,9 @@ public final class DbtProfiles {
   /**
    * Reads and parses a file, strictly as UTF-8 (dbt's encoding). A missing, unreadable, oversized
    * or badly encoded file is a problem, not an exception; a huge file is refused before it is read.
+   *
+   * @param file the profiles.yml to read
+   * @return the file, or its problems
    */
   public static DbtProfilesFile read(Path file) {
     String name = displayName(file == null || file.getFileName() == null ? FILE_NAME : file.getFileName().toString());

@@ -32,21 +32,38 @@ public final class DbtProfilesFile {
     this.problems = List.copyOf(problems);
   }
 
-  /** The file's name, as every message shows it. */
+  /**
+   * The file's name, as every message shows it.
+   *
+   * @return the file's name, as every message shows it
+   */
   public String fileName() {
     return fileName;
   }
 
-  /** Problems with the file as a whole (syntax, limits, tags, duplicate keys); empty when readable. */
+  /**
+   * Problems with the file as a whole (syntax, limits, tags, duplicate keys); empty when readable.
+   *
+   * @return the problems, empty when readable
+   */
   public List<Problem> problems() {
     return problems;
   }
 
+  /**
+   * Whether the file could be read and parsed.
+   *
+   * @return false when {@link #problems()} holds why not
+   */
   public boolean isReadable() {
     return root != null;
   }
 
-  /** The profiles defined, in file order. */
+  /**
+   * The profiles defined, in file order.
+   *
+   * @return the profiles defined, in file order
+   */
   public List<String> profileNames() {
     List<String> names = new ArrayList<>();
     if (root != null) {
@@ -65,6 +82,10 @@ public final class DbtProfilesFile {
    * the profile's own {@code target:}, or {@code default} when it has none (dbt's rule); a
    * {@code target:} that is a template cannot be known now and is a problem that asks for the
    * target by name.
+   *
+   * @param profile the dbt profile's name
+   * @param target the target's name, or null for the profile's own {@code target:}
+   * @return the selection, or its problems
    */
   public DbtSelection select(String profile, String target) {
     return select(profile, target, null);
@@ -73,6 +94,11 @@ public final class DbtProfilesFile {
   /**
    * Selects a profile's output at run time: a templated {@code target:} is rendered from
    * {@code env}, as dbt renders it.
+   *
+   * @param profile the dbt profile's name
+   * @param target the target's name, or null for the profile's own {@code target:}
+   * @param env the environment variables that templates read
+   * @return the selection, or its problems
    */
   public DbtSelection select(String profile, String target, Map<String, String> env) {
     if (root == null) {

@@ -30,10 +30,22 @@ public final class DbtProfilesLocator {
    * @param problem a {@code ProfilesFileNotFound} problem when {@code file} is null
    */
   public record Located(Path file, List<String> looked, Problem problem) {
+    /**
+     * Copies the list, so the record stays immutable.
+     *
+     * @param file the file, or null
+     * @param looked each place looked, in order, with why it was looked at
+     * @param problem a {@code ProfilesFileNotFound} problem when {@code file} is null
+     */
     public Located {
       looked = List.copyOf(looked);
     }
 
+    /**
+     * The profiles file found.
+     *
+     * @return the file, or empty when none was found
+     */
     public Optional<Path> fileIfFound() {
       return Optional.ofNullable(file);
     }
@@ -44,6 +56,7 @@ public final class DbtProfilesLocator {
   /**
    * Looks for {@code profiles.yml}.
    *
+   * @return where the file is, or every place looked
    * @param explicitDir a directory the user named (a {@code --profiles-dir}), or null
    * @param env the environment ({@code System.getenv()} in production)
    * @param workingDir the working directory

@@ -23,6 +23,14 @@ public record DbtSecret(String key, YamlPosition position, Source source, List<S
     UNSUPPORTED
   }
 
+  /**
+   * Copies the list, so the record stays immutable.
+   *
+   * @param key the key as written
+   * @param position where the value starts
+   * @param source how the value is written
+   * @param envVarNames the environment variables an env_var template reads (names only)
+   */
   public DbtSecret {
     envVarNames = List.copyOf(envVarNames);
   }

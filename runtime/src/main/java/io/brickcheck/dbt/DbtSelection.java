@@ -16,6 +16,12 @@ import java.util.Optional;
  * @param problems why nothing was selected; empty when {@code output} is present
  */
 public record DbtSelection(DbtOutput output, List<Problem> problems) {
+  /**
+   * Copies the problems; a selection has an output or problems, never both.
+   *
+   * @param output the selected output, or null
+   * @param problems why nothing was selected; empty when {@code output} is present
+   */
   public DbtSelection {
     problems = List.copyOf(problems);
     if ((output == null) == problems.isEmpty()) {
@@ -27,10 +33,20 @@ public record DbtSelection(DbtOutput output, List<Problem> problems) {
     return new DbtSelection(null, problems);
   }
 
+  /**
+   * Whether the profile and target were found.
+   *
+   * @return true when there is an output to check
+   */
   public boolean isSelected() {
     return output != null;
   }
 
+  /**
+   * The selected output.
+   *
+   * @return the output, or empty when the selection failed
+   */
   public Optional<DbtOutput> outputIfSelected() {
     return Optional.ofNullable(output);
   }
@@ -39,6 +55,9 @@ public record DbtSelection(DbtOutput output, List<Problem> problems) {
    * Checks what can be checked without the environment (compile time). Every literal value is
    * judged by the rule engine; a templated http path has its literal query judged; the rest is
    * listed in {@link DbtStaticCheck#deferred()}.
+   *
+   * @param hostKind what the host is declared to be
+   * @return what could be checked now, and what is deferred
    */
   public DbtStaticCheck checkStatically(HostKind hostKind) {
     return output == null
@@ -46,7 +65,12 @@ public record DbtSelection(DbtOutput output, List<Problem> problems) {
         : OutputChecks.checkStatically(output, hostKind);
   }
 
-  /** Renders every value from {@code env} into the spec the rule engine checks. */
+  /**
+   * Renders every value from {@code env} into the spec the rule engine checks.
+   *
+   * @param env the environment variables that templates read
+   * @return the profile, or the problems that prevent it
+   */
   public DbtSpecResult toSpec(Map<String, String> env) {
     return output == null ? new DbtSpecResult(null, problems) : OutputChecks.toSpec(output, env, HostKind.AUTO);
   }
@@ -55,6 +79,10 @@ public record DbtSelection(DbtOutput output, List<Problem> problems) {
    * Renders with {@code env} and applies every rule (run time, or the {@code check} command line):
    * the report's problems start with the file position of the value each is about. When the values
    * cannot be rendered the report has no host and no computes, only the problems.
+   *
+   * @param env the environment variables that templates read
+   * @param hostKind what the host is declared to be
+   * @return every problem, with the same codes as elsewhere
    */
   public ProfileReport check(Map<String, String> env, HostKind hostKind) {
     return output == null

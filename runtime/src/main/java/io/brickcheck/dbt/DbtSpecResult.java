@@ -13,14 +13,30 @@ import java.util.Optional;
  * @param problems why there is no spec
  */
 public record DbtSpecResult(ProfileSpec spec, List<Problem> problems) {
+  /**
+   * Copies the list, so the record stays immutable.
+   *
+   * @param spec the spec, or null when {@code problems} is not empty
+   * @param problems why there is no spec
+   */
   public DbtSpecResult {
     problems = List.copyOf(problems);
   }
 
+  /**
+   * The profile built from the output.
+   *
+   * @return the spec, or empty when the output has problems
+   */
   public Optional<ProfileSpec> specIfAny() {
     return Optional.ofNullable(spec);
   }
 
+  /**
+   * Whether a spec was built.
+   *
+   * @return true when {@link #specIfAny()} is present
+   */
   public boolean isOk() {
     return spec != null;
   }

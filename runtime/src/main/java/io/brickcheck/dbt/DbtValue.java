@@ -22,6 +22,11 @@ public final class DbtValue {
 
   /** Text written in the file. */
   public record Literal(String text) implements Part {
+    /**
+     * Checks that the text is present.
+     *
+     * @param text see {@link #text()}
+     */
     public Literal {
       Objects.requireNonNull(text, "text");
     }
@@ -35,12 +40,23 @@ public final class DbtValue {
    * @param position where the template starts in the file
    */
   public record EnvVar(String name, String defaultValue, YamlPosition position) implements Part {
+    /**
+     * Checks that the name and position are present.
+     *
+     * @param name the environment variable
+     * @param defaultValue the value used when the variable is unset, or null for none
+     * @param position where the template starts in the file
+     */
     public EnvVar {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(position, "position");
     }
 
-    /** The template as dbt would read it, for messages. */
+    /**
+     * The template as dbt would read it, for messages.
+     *
+     * @return the template as dbt would read it, for messages
+     */
     public String source() {
       return "{{ env_var('" + name + "'" + (defaultValue == null ? "" : ", '" + defaultValue + "'") + ") }}";
     }
@@ -53,10 +69,21 @@ public final class DbtValue {
    * @param problems one {@code MissingEnvironmentVariable} per unset variable without default
    */
   public record Rendered(String value, List<Problem> problems) {
+    /**
+     * Copies the list, so the record stays immutable.
+     *
+     * @param value the rendered text, or null when a variable is missing
+     * @param problems one {@code MissingEnvironmentVariable} per unset variable without default
+     */
     public Rendered {
       problems = List.copyOf(problems);
     }
 
+    /**
+     * Whether the value rendered.
+     *
+     * @return true when there is no problem
+     */
     public boolean isOk() {
       return problems.isEmpty();
     }
@@ -78,46 +105,83 @@ public final class DbtValue {
     this.position = Objects.requireNonNull(position, "position");
   }
 
-  /** What the value is, for messages: {@code host}, {@code http_path of compute "etl"}. */
+  /**
+   * What the value is, for messages: {@code host}, {@code http_path of compute "etl"}.
+   *
+   * @return what the value is, for messages
+   */
   public String field() {
     return field;
   }
 
-  /** What the rule engine's problems about this value are about. */
+  /**
+   * What the rule engine's problems about this value are about.
+   *
+   * @return what the rule engine's problems about this value are about
+   */
   public Subject subject() {
     return subject;
   }
 
-  /** The compute whose http path this is ({@code default} for the target's own), or null for the host. */
+  /**
+   * The compute whose http path this is ({@code default} for the target's own), or null for the host.
+   *
+   * @return the compute whose http path this is
+   */
   public String compute() {
     return compute;
   }
 
-  /** The value exactly as written in the file (templates included). */
+  /**
+   * The value exactly as written in the file (templates included).
+   *
+   * @return the value exactly as written in the file (templates included)
+   */
   public String source() {
     return source;
   }
 
+  /**
+   * The value split into literal text and templates.
+   *
+   * @return the parts, in order
+   */
   public List<Part> parts() {
     return parts;
   }
 
-  /** Where the value starts in the file. */
+  /**
+   * Where the value starts in the file.
+   *
+   * @return where the value starts in the file
+   */
   public YamlPosition position() {
     return position;
   }
 
-  /** True when some part is an env_var template: the value is known only at run time. */
+  /**
+   * True when some part is an env_var template: the value is known only at run time.
+   *
+   * @return true when some part is an env_var template
+   */
   public boolean isTemplate() {
     return parts.stream().anyMatch(EnvVar.class::isInstance);
   }
 
-  /** The text when the value is literal. */
+  /**
+   * The text when the value is literal.
+   *
+   * @return the text when the value is literal
+   */
   public Optional<String> literal() {
     return isTemplate() ? Optional.empty() : Optional.of(source);
   }
 
-  /** The environment variables the value reads, in order, each once. */
+  /**
+   * The environment variables the value reads, in order, each once.
+   *
+   * @return the environment variables the value reads, in order, each once
+   */
   public List<String> envVarNames() {
     return parts.stream()
         .filter(EnvVar.class::isInstance)
@@ -130,6 +194,9 @@ public final class DbtValue {
    * The value with every env_var replaced, as dbt renders it: a set variable wins (even when
    * empty), then the default; an unset variable without default is a
    * {@code MissingEnvironmentVariable} problem naming the variable and its position.
+   *
+   * @param env the environment variables that templates read
+   * @return the rendered text, or the problem
    */
   public Rendered render(Map<String, String> env) {
     StringBuilder out = new StringBuilder();

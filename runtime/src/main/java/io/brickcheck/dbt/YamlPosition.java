@@ -22,7 +22,11 @@ public record YamlPosition(String file, int line, int column) {
     return new YamlPosition(file, 1, 1);
   }
 
-  /** {@code file:line:column: }, the start of every message about this position. */
+  /**
+   * {@code file:line:column: }, the start of every message about this position.
+   *
+   * @return {@code <file>:<line>:<column>: }
+   */
   public String prefix() {
     return this + ": ";
   }

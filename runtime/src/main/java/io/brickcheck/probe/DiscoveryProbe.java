@@ -79,15 +79,29 @@ public final class DiscoveryProbe implements AutoCloseable {
     this.ownsClient = b.client == null;
   }
 
-  /** A probe with default settings and its own HTTP client. */
+  /**
+   * A probe with default settings and its own HTTP client.
+   *
+   * @return a probe with the default settings
+   */
   public static DiscoveryProbe create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the default settings.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * The probe's settings.
+   *
+   * @return the settings
+   */
   public ProbeSettings settings() {
     return settings;
   }
@@ -96,6 +110,9 @@ public final class DiscoveryProbe implements AutoCloseable {
    * The host's metadata: at once from the cache when fresh, else from the probe under way for
    * this host, else from a new probe. The future completes within the budget, never
    * exceptionally; cancelling it affects no other caller.
+   *
+   * @param host the host to ask
+   * @return the result when it completes; never completes exceptionally
    */
   public CompletableFuture<ProbeResult> probe(Host host) {
     Objects.requireNonNull(host, "host");
@@ -126,6 +143,9 @@ public final class DiscoveryProbe implements AutoCloseable {
   /**
    * {@link #probe} and wait for it, at most the budget plus {@link #WAIT_SLACK}. Returns a failure
    * result if that time runs out or the thread is interrupted (its interrupt flag stays set).
+   *
+   * @param host the host to ask
+   * @return the result, within the budget
    */
   public ProbeResult probeAndWait(Host host) {
     long start = System.nanoTime();
@@ -144,7 +164,12 @@ public final class DiscoveryProbe implements AutoCloseable {
     }
   }
 
-  /** The cached result while it is fresh; empty when never probed, expired, or under way. */
+  /**
+   * The cached result while it is fresh; empty when never probed, expired, or under way.
+   *
+   * @param host the host to ask
+   * @return the cached result while it is fresh
+   */
   public Optional<ProbeResult> cached(Host host) {
     return slots.get(host) instanceof Done d && ticker.getAsLong() - d.expiresAt < 0
         ? Optional.of(d.result)
@@ -294,24 +319,43 @@ public final class DiscoveryProbe implements AutoCloseable {
     /**
      * A client to derive the probe's from (connection pool, proxy, DNS, TLS). Its interceptors,
      * cookies, authenticator and cache are not used; it is not changed.
+     *
+     * @param value the new value
+     * @return this builder
      */
     public Builder httpClient(OkHttpClient value) {
       client = value;
       return this;
     }
 
+    /**
+     * Budgets, attempts, TTLs and limits.
+     *
+     * @param value the settings
+     * @return this builder
+     */
     public Builder settings(ProbeSettings value) {
       settings = Objects.requireNonNull(value, "settings");
       return this;
     }
 
-    /** The clock stamped on results ({@link ProbeResult#obtainedAt()}). */
+    /**
+     * The clock stamped on results ({@link ProbeResult#obtainedAt()}).
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder clock(Clock value) {
       clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 
-    /** Monotonic nanoseconds for cache expiry (default {@code System::nanoTime}); for tests. */
+    /**
+     * Monotonic nanoseconds for cache expiry (default {@code System::nanoTime}); for tests.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder ticker(LongSupplier value) {
       ticker = Objects.requireNonNull(value, "ticker");
       return this;
@@ -320,12 +364,20 @@ public final class DiscoveryProbe implements AutoCloseable {
     /**
      * Where the one {@code ProbeFailed} line per host and period goes; default: the SLF4J logger
      * {@code io.brickcheck.probe} at WARN.
+     *
+     * @param value the new value
+     * @return this builder
      */
     public Builder warningSink(Consumer<String> value) {
       warnings = Objects.requireNonNull(value, "warningSink");
       return this;
     }
 
+    /**
+     * Builds the probe.
+     *
+     * @return a new probe
+     */
     public DiscoveryProbe build() {
       return new DiscoveryProbe(this);
     }

@@ -38,27 +38,47 @@ public final class HostMetadata {
     this.audiences = List.copyOf(audiences);
   }
 
-  /** {@code host_type}, compared case-insensitively; empty when absent or not one we know. */
+  /**
+   * {@code host_type}, compared case-insensitively; empty when absent or not one we know.
+   *
+   * @return {@code host_type}, compared case-insensitively
+   */
   public Optional<HostType> hostType() {
     return Optional.ofNullable(hostType);
   }
 
-  /** {@code host_type} as sent (escaped and bounded), for status output; empty when absent. */
+  /**
+   * {@code host_type} as sent (escaped and bounded), for status output; empty when absent.
+   *
+   * @return {@code host_type} as sent (escaped and bounded), for status output
+   */
   public Optional<String> rawHostType() {
     return Optional.ofNullable(rawHostType);
   }
 
-  /** {@code account_id}: needed for the account-rooted OAuth token endpoint on unified hosts. */
+  /**
+   * {@code account_id}: needed for the account-rooted OAuth token endpoint on unified hosts.
+   *
+   * @return {@code account_id}: needed for the account-rooted OAuth token endpoint on unified hosts
+   */
   public Optional<String> accountId() {
     return Optional.ofNullable(accountId);
   }
 
-  /** {@code workspace_id} in canonical form (digits, no leading zeros). */
+  /**
+   * {@code workspace_id} in canonical form (digits, no leading zeros).
+   *
+   * @return {@code workspace_id} in canonical form (digits, no leading zeros)
+   */
   public Optional<String> workspaceId() {
     return Optional.ofNullable(workspaceId);
   }
 
-  /** {@code cloud}, such as {@code aws}, {@code azure} or {@code gcp}. */
+  /**
+   * {@code cloud}, such as {@code aws}, {@code azure} or {@code gcp}.
+   *
+   * @return {@code cloud}, such as {@code aws}, {@code azure} or {@code gcp}
+   */
   public Optional<String> cloud() {
     return Optional.ofNullable(cloud);
   }
@@ -67,12 +87,18 @@ public final class HostMetadata {
    * {@code oidc_endpoint} with {@code {account_id}} filled in; empty when absent, or when it has
    * the placeholder and the host sent no {@code account_id}. Not checked against the host: do not
    * send a secret to it without such a check.
+   *
+   * @return {@code oidc_endpoint} with {@code {account_id}} filled in
    */
   public Optional<String> oidcEndpoint() {
     return Optional.ofNullable(oidcEndpoint);
   }
 
-  /** {@code token_federation_default_oidc_audiences}; empty when absent. */
+  /**
+   * {@code token_federation_default_oidc_audiences}; empty when absent.
+   *
+   * @return {@code token_federation_default_oidc_audiences}; empty when absent
+   */
   public List<String> tokenFederationDefaultOidcAudiences() {
     return audiences;
   }

@@ -43,36 +43,65 @@ public final class ProbeResult {
     return new ProbeResult(host, null, SafeText.reason(reason), at, attempts, elapsed);
   }
 
-  /** The host probed. */
+  /**
+   * The host probed.
+   *
+   * @return the host probed
+   */
   public Host host() {
     return host;
   }
 
+  /**
+   * Whether the host answered with usable metadata.
+   *
+   * @return true on success
+   */
   public boolean succeeded() {
     return metadata != null;
   }
 
-  /** Present exactly when {@link #succeeded()}. */
+  /**
+   * Present exactly when {@link #succeeded()}.
+   *
+   * @return present exactly when {@link #succeeded()}
+   */
   public Optional<HostMetadata> metadata() {
     return Optional.ofNullable(metadata);
   }
 
-  /** Present exactly when the probe failed: why, in a few words, such as {@code HTTP 404}. */
+  /**
+   * Present exactly when the probe failed: why, in a few words, such as {@code HTTP 404}.
+   *
+   * @return present exactly when the probe failed
+   */
   public Optional<String> failureReason() {
     return Optional.ofNullable(failureReason);
   }
 
-  /** When the probe finished (by the probe's clock). */
+  /**
+   * When the probe finished (by the probe's clock).
+   *
+   * @return when the probe finished (by the probe's clock)
+   */
   public Instant obtainedAt() {
     return obtainedAt;
   }
 
-  /** HTTP requests started for this result (0 when none could start). */
+  /**
+   * HTTP requests started for this result (0 when none could start).
+   *
+   * @return HTTP requests started for this result (0 when none could start)
+   */
   public int attempts() {
     return attempts;
   }
 
-  /** From the start of the probe to its result, backoff included. */
+  /**
+   * From the start of the probe to its result, backoff included.
+   *
+   * @return from the start of the probe to its result, backoff included
+   */
   public Duration elapsed() {
     return elapsed;
   }

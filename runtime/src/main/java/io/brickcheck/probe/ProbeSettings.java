@@ -30,14 +30,29 @@ public final class ProbeSettings {
     this.maxBodyBytes = b.maxBodyBytes;
   }
 
+  /**
+   * The defaults: 2 s budget, 3 attempts, 1 h success TTL, 1 min failure TTL, 64 KiB body.
+   *
+   * @return the default settings
+   */
   public static ProbeSettings defaults() {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder starting from these settings.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder()
         .budget(budget)
@@ -49,34 +64,65 @@ public final class ProbeSettings {
         .maxBodyBytes(maxBodyBytes);
   }
 
-  /** The most one probe may take, retries and backoff included. */
+  /**
+   * The most one probe may take, retries and backoff included.
+   *
+   * @return the most one probe may take, retries and backoff included
+   */
   public Duration budget() {
     return budget;
   }
 
-  /** Connect, read, write and whole-call timeout of one attempt (cut to what the budget has left). */
+  /**
+   * Connect, read, write and whole-call timeout of one attempt (cut to what the budget has left).
+   *
+   * @return connect, read, write and whole-call timeout of one attempt
+   */
   public Duration attemptTimeout() {
     return attemptTimeout;
   }
 
+  /**
+   * The most attempts one probe makes.
+   *
+   * @return at least 1
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** Backoff before attempt n+1 is {@code base * 2^(n-1)}, jittered to between half and all of it. */
+  /**
+   * Backoff before attempt n+1 is {@code base * 2^(n-1)}, jittered to between half and all of it.
+   *
+   * @return backoff before attempt n+1 is {@code base * 2^(n-1)}, jittered to between half and all of it
+   */
   public Duration backoffBase() {
     return backoffBase;
   }
 
+  /**
+   * How long an answer is reused.
+   *
+   * @return the success TTL
+   */
   public Duration successTtl() {
     return successTtl;
   }
 
-  /** How long a failure is cached (negative cache), and the period of its one warning. */
+  /**
+   * How long a failure is cached (negative cache), and the period of its one warning.
+   *
+   * @return how long a failure is cached (negative cache), and the period of its one warning
+   */
   public Duration failureTtl() {
     return failureTtl;
   }
 
+  /**
+   * The largest discovery body read.
+   *
+   * @return the cap in bytes
+   */
   public int maxBodyBytes() {
     return maxBodyBytes;
   }
@@ -120,17 +166,34 @@ public final class ProbeSettings {
 
     private Builder() {}
 
+    /**
+     * The time the whole probe may take.
+     *
+     * @param value positive
+     * @return this builder
+     */
     public Builder budget(Duration value) {
       budget = positive("budget", value, MAX_BUDGET);
       return this;
     }
 
+    /**
+     * The time one attempt may take.
+     *
+     * @param value positive
+     * @return this builder
+     */
     public Builder attemptTimeout(Duration value) {
       attemptTimeout = positive("attemptTimeout", value, MAX_BUDGET);
       return this;
     }
 
-    /** 1 to 10. */
+    /**
+     * 1 to 10.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder maxAttempts(int value) {
       if (value < 1 || value > 10) {
         throw new IllegalArgumentException("maxAttempts must be 1 to 10, not " + value);
@@ -139,7 +202,12 @@ public final class ProbeSettings {
       return this;
     }
 
-    /** Zero (no pause) or positive. */
+    /**
+     * Zero (no pause) or positive.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder backoffBase(Duration value) {
       Objects.requireNonNull(value, "backoffBase");
       if (value.isNegative() || value.compareTo(MAX_BUDGET) > 0) {
@@ -149,17 +217,34 @@ public final class ProbeSettings {
       return this;
     }
 
+    /**
+     * How long an answer is reused.
+     *
+     * @param value positive
+     * @return this builder
+     */
     public Builder successTtl(Duration value) {
       successTtl = positive("successTtl", value, Duration.ofDays(7));
       return this;
     }
 
+    /**
+     * How long a failure is remembered.
+     *
+     * @param value positive
+     * @return this builder
+     */
     public Builder failureTtl(Duration value) {
       failureTtl = positive("failureTtl", value, Duration.ofDays(1));
       return this;
     }
 
-    /** 1 byte to 16 MiB. */
+    /**
+     * 1 byte to 16 MiB.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder maxBodyBytes(int value) {
       if (value < 1 || value > 16 * 1024 * 1024) {
         throw new IllegalArgumentException("maxBodyBytes must be 1 to 16 MiB, not " + value);
@@ -168,6 +253,11 @@ public final class ProbeSettings {
       return this;
     }
 
+    /**
+     * Builds the settings.
+     *
+     * @return new settings
+     */
     public ProbeSettings build() {
       return new ProbeSettings(this);
     }

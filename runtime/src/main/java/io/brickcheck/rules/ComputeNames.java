@@ -11,6 +11,12 @@ public final class ComputeNames {
 
   private ComputeNames() {}
 
+  /**
+   * Whether a compute name can become a method name.
+   *
+   * @param name a compute name
+   * @return true if it matches {@code [A-Za-z][A-Za-z0-9_-]*}
+   */
   public static boolean isValid(String name) {
     return name != null && VALID.matcher(name).matches();
   }
@@ -18,6 +24,9 @@ public final class ComputeNames {
   /**
    * The name in UpperCamel, split on {@code -} and {@code _}: {@code etl -> Etl},
    * {@code nightly-batch -> NightlyBatch}, {@code Cluster1 -> Cluster1}. Valid names only.
+   *
+   * @param name a compute name
+   * @return the name in UpperCamel, split on {@code -} and {@code _}
    */
   public static String methodSuffix(String name) {
     StringBuilder out = new StringBuilder(name.length());
@@ -34,7 +43,12 @@ public final class ComputeNames {
     return out.toString();
   }
 
-  /** {@code open} + the method suffix: the generated factory method for the compute. */
+  /**
+   * {@code open} + the method suffix: the generated factory method for the compute.
+   *
+   * @param name a compute name
+   * @return {@code open} followed by the method suffix
+   */
   public static String openMethod(String name) {
     return "open" + methodSuffix(name);
   }

@@ -21,26 +21,49 @@ public record Host(
     HostClassification classification,
     String embeddedWorkspaceId) {
 
+  /**
+   * The URL scheme.
+   *
+   * @return {@code https}, or {@code http} for a loopback host
+   */
   public String scheme() {
     return secure ? "https" : "http";
   }
 
-  /** The name as it goes into a URL: IPv6 literals in brackets. */
+  /**
+   * The name as it goes into a URL: IPv6 literals in brackets.
+   *
+   * @return the name as it goes into a URL
+   */
   public String urlName() {
     return name.indexOf(':') >= 0 ? "[" + name + "]" : name;
   }
 
-  /** {@code https://name} or {@code https://name:port}: the port only when not the default. */
+  /**
+   * {@code https://name} or {@code https://name:port}: the port only when not the default.
+   *
+   * @return {@code https://name} or {@code https://name:port}: the port only when not the default
+   */
   public String baseUrl() {
     int defaultPort = secure ? 443 : 80;
     return scheme() + "://" + urlName() + (port == defaultPort ? "" : ":" + port);
   }
 
+  /**
+   * The workspace id a per-workspace host name embeds ({@code adb-<id>.<n>.azuredatabricks.net}).
+   *
+   * @return the id, or empty
+   */
   public Optional<String> embeddedWorkspaceIdIfAny() {
     return Optional.ofNullable(embeddedWorkspaceId);
   }
 
-  /** Compares case-insensitively with another host name, as DNS does. */
+  /**
+   * Compares case-insensitively with another host name, as DNS does.
+   *
+   * @param other a host name, compared case-insensitively
+   * @return whether the names are equal, ignoring case
+   */
   public boolean hasName(String other) {
     return other != null && name.equals(other.toLowerCase(Locale.ROOT));
   }

@@ -31,6 +31,12 @@ public final class HostParser {
 
   private HostParser() {}
 
+  /**
+   * Parses and checks a host as a user wrote it.
+   *
+   * @param input the host
+   * @return the host, if valid, and the problems
+   */
   public static HostResult parse(String input) {
     String problem = null;
     Host host = null;

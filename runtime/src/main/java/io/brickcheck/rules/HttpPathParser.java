@@ -26,6 +26,12 @@ public final class HttpPathParser {
 
   private HttpPathParser() {}
 
+  /**
+   * Parses and checks an http path as a user wrote it.
+   *
+   * @param input the http path
+   * @return its kind, workspace id and source, and the problems
+   */
   public static HttpPathResult parse(String input) {
     String path = input == null ? "" : input;
     String invalid = invalidReason(path);
@@ -99,6 +105,7 @@ public final class HttpPathParser {
    * the whole path, so they are not judged here: the caller checks the rendered path again, with
    * {@link #parse}, once it is known.
    *
+   * @return the problems of the query, in order
    * @param shownPath the value as the user wrote it, for messages
    * @param query the text after the first {@code ?}, which must not depend on the run time
    */

@@ -16,6 +16,12 @@ import java.util.Map;
 public final class ProfileChecker {
   private ProfileChecker() {}
 
+  /**
+   * Applies every static rule to a profile.
+   *
+   * @param spec the profile as declared
+   * @return each compute's workspace id and every problem, in a stable order
+   */
   public static ProfileReport check(ProfileSpec spec) {
     List<Problem> problems = new ArrayList<>();
     HostResult hostResult = HostParser.parse(spec.host());
@@ -48,6 +54,7 @@ public final class ProfileChecker {
    * some other way; strict mode makes it an error); a workspace or account host and an id is
    * {@code StrayWorkspaceId}. One problem per rule, about the whole profile.
    *
+   * @return the problems the host's answer reveals
    * @param report a report without errors
    * @param discovered what the probe says: SPOG for {@code unified}, WORKSPACE for {@code
    *     workspace} and {@code account}, UNKNOWN when it could not tell

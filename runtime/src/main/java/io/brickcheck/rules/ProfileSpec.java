@@ -16,11 +16,29 @@ import java.util.Objects;
 public record ProfileSpec(
     String name, String host, HostKind hostKind, String defaultHttpPath, List<ComputeSpec> computes) {
 
+  /**
+   * Checks the host kind and copies the computes.
+   *
+   * @param name the profile's name (used in messages and the status block)
+   * @param host the host as given
+   * @param hostKind what the user declares about the host
+   * @param defaultHttpPath the http path of the compute named {@code default}
+   * @param computes the named computes, in declaration order
+   */
   public ProfileSpec {
     Objects.requireNonNull(hostKind, "hostKind");
     computes = List.copyOf(computes);
   }
 
+  /**
+   * A profile with {@code hostKind = AUTO}.
+   *
+   * @param name the profile's name
+   * @param host the host as declared
+   * @param defaultHttpPath the {@code default} compute's http path
+   * @param computes further computes
+   * @return the spec
+   */
   public static ProfileSpec of(String name, String host, String defaultHttpPath, ComputeSpec... computes) {
     return new ProfileSpec(name, host, HostKind.AUTO, defaultHttpPath, List.of(computes));
   }
@@ -32,6 +50,12 @@ public record ProfileSpec(
         + ", hostKind=" + hostKind + ", defaultHttpPath=" + defaultHttpPath + ", computes=" + computes + "]";
   }
 
+  /**
+   * This profile with another host kind.
+   *
+   * @param kind what the host is declared to be
+   * @return a new spec
+   */
   public ProfileSpec withHostKind(HostKind kind) {
     return new ProfileSpec(name, host, kind, defaultHttpPath, computes);
   }

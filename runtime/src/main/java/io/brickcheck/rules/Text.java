@@ -10,7 +10,12 @@ public final class Text {
 
   private Text() {}
 
-  /** {@code value} in double quotes, control characters and quotes escaped, cut if very long. */
+  /**
+   * {@code value} in double quotes, control characters and quotes escaped, cut if very long.
+   *
+   * @param value the text to quote, may be null
+   * @return the value quoted, control characters escaped, cut when long
+   */
   public static String quote(String value) {
     if (value == null) {
       return "null";

@@ -1,0 +1,41 @@
+package io.brickcheck.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brickcheck.BrickcheckOptions;
+import io.brickcheck.DatabricksConnection;
+import io.brickcheck.ProbeMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The generated factories themselves, with the probe off: nothing here opens a socket. */
+class GeneratedFactoryTest {
+  static final BrickcheckOptions OFF = BrickcheckOptions.builder().probeMode(ProbeMode.OFF).build();
+
+  @Test
+  void typeFormGivesOneOpenMethodPerCompute() {
+    AnalyticsConnectionFactory analytics = AnalyticsConnectionFactory.create(OFF);
+
+    DatabricksConnection warehouse = analytics.openDefault();
+    DatabricksConnection cluster = analytics.openEtlCluster();
+
+    assertThat(AnalyticsConnectionFactory.computeNames()).isEqualTo(List.of("default", "etl-cluster"));
+    assertThat(warehouse.workspaceId()).contains(Hosts.WORKSPACE_ID);
+    assertThat(cluster.workspaceId()).contains(Hosts.WORKSPACE_ID);
+    assertThat(analytics.open("etl-cluster")).isSameAs(cluster);
+    assertThat(warehouse.jdbcUrl())
+        .startsWith("jdbc:databricks://127.0.0.1:" + Hosts.DEMO_PORT + "/")
+        .contains("httpPath=/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=" + Hosts.WORKSPACE_ID)
+        .contains("http.header.x-databricks-org-id=" + Hosts.WORKSPACE_ID);
+  }
+
+  @Test
+  void fieldFormTakesTheConstantAsTheDefaultHttpPath() {
+    ReportingConnectionFactory reporting = ReportingConnectionFactory.create(OFF);
+
+    assertThat(ReportingConnectionFactory.DEFAULT_HTTP_PATH).isEqualTo(Hosts.REPORTING);
+    assertThat(ReportingConnectionFactory.PROFILE_NAME).isEqualTo("REPORTING");
+    assertThat(reporting.openDefault().workspaceId()).contains(Hosts.WORKSPACE_ID);
+    assertThat(reporting.openDefault().host().baseUrl()).isEqualTo(Hosts.DEMO_HOST);
+  }
+}
