@@ -251,6 +251,10 @@ class HostileEndpointsTest {
         Thread.sleep(5);
       }
     }));
+    // JSON escapes in a key: Gson quotes the decoded key (CR, LF, ESC) in its message; ProbeResult
+    // must clean it before it reaches the log line.
+    cases.add(new Case("control characters in a JSON key (log injection)", false,
+        answer(200, "{\"host_type\":\"workspace\",\"\\r\\n[ERROR] forged\\u001b[2J\" 1}")));
     cases.add(new Case("HTML instead of JSON", false, answer(200, "<html><body>login</body></html>", "Content-Type: text/html")));
     return cases;
   }
