@@ -159,7 +159,7 @@ class HeaderInjectionTest {
         "/oidc/v1/token", "/OIDC/v1/token", "/Oidc/accounts/x/v1/token", "/%6Fidc/v1/token", "/%6f%69%64%63/v1/token",
         "/oidc", "/oidc/", "/.well-known/databricks-config", "/.WELL-KNOWN/databricks-config",
         "/%2Ewell-known/databricks-config", "/oidc/.well-known/oauth-authorization-server", "/api/../oidc/v1/token",
-        "/./oidc/v1/token"));
+        "/./oidc/v1/token", "//oidc/v1/token", "//OIDC/accounts/x/v1/token", "///.well-known/databricks-config"));
     Random r = new Random(SEED);
     for (int i = 0; i < 40; i++) { // random case and percent-encoding of "oidc"
       StringBuilder seg = new StringBuilder();
