@@ -2,7 +2,6 @@ package io.brickcheck;
 
 import io.brickcheck.rules.Host;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -57,10 +56,19 @@ final class WorkspaceHeaderInterceptor implements Interceptor {
     return url.scheme().equals(host.scheme()) && host.hasName(url.host()) && url.port() == host.port();
   }
 
-  /** Decoded first segment, case-insensitive: {@code /%6Fidc/} and {@code /OIDC/} count too. */
+  /**
+   * Decoded first non-empty segment, case-insensitive: {@code /%6Fidc/} and {@code /OIDC/} count
+   * too, and so does {@code //oidc/}, which servers that merge slashes (nginx by default) route to
+   * {@code /oidc/}.
+   */
   static boolean isOAuthOrDiscovery(HttpUrl url) {
-    List<String> segments = url.pathSegments();
-    String first = segments.isEmpty() ? "" : segments.get(0).toLowerCase(Locale.ROOT);
+    String first = "";
+    for (String segment : url.pathSegments()) {
+      if (!segment.isEmpty()) {
+        first = segment.toLowerCase(Locale.ROOT);
+        break;
+      }
+    }
     return first.equals("oidc") || first.equals(".well-known");
   }
 }

@@ -104,4 +104,12 @@ class WorkspaceHeaderInterceptorTest {
         .containsExactly("Bearer mine");
   }
 
+
+  /** Servers that merge slashes (nginx by default) route {@code //oidc/} to {@code /oidc/}. */
+  @ParameterizedTest
+  @ValueSource(strings = {"//oidc/v1/token", "///OIDC/accounts/a/v1/token", "//.well-known/databricks-config"})
+  void emptyLeadingSegmentsDoNotHideOAuthOrDiscovery(String path) {
+    // Built by concatenation on a loopback base: MockWebServer.url("//oidc") would name host "oidc".
+    assertThat(WorkspaceHeaderInterceptor.isOAuthOrDiscovery(okhttp3.HttpUrl.get("http://127.0.0.1:1" + path))).isTrue();
+  }
 }

@@ -182,7 +182,7 @@ final class ProbeRun implements Runnable {
     try (Response response = call.execute()) {
       int code = response.code();
       if (code >= 200 && code < 300) {
-        return read(response.body());
+        return read(call, response.body());
       }
       if (code >= 300 && code < 400) {
         return Outcome.fail("HTTP " + code + " redirect, and redirects are not followed");
@@ -196,15 +196,20 @@ final class ProbeRun implements Runnable {
     }
   }
 
-  private Outcome read(ResponseBody body) throws IOException {
+  private Outcome read(Call call, ResponseBody body) throws IOException {
     int cap = settings.maxBodyBytes();
     String tooLarge = "body larger than " + SafeText.bytes(cap);
     if (body.contentLength() > cap) {
-      return Outcome.fail(tooLarge); // announced: do not read a byte of it
+      // Announced: do not read a byte of it. Cancel before the response closes: closing a body
+      // with bytes left makes OkHttp drain it (for up to 100 ms) to reuse the connection, which
+      // let a hostile host push tens of MB per attempt over a fast link.
+      call.cancel();
+      return Outcome.fail(tooLarge);
     }
     BufferedSource source = body.source();
     // request() reads until it holds cap+1 bytes or the body ends: never much more than the cap.
     if (source.request(cap + 1L)) {
+      call.cancel(); // same: no draining of the rest
       return Outcome.fail(tooLarge);
     }
     byte[] bytes = source.getBuffer().readByteArray();

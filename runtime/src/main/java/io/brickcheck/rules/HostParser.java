@@ -114,7 +114,7 @@ public final class HostParser {
         }
         portText = after.substring(1);
       }
-      if (!name.matches("[0-9a-f:.]+") || name.indexOf(':') < 0) {
+      if (!name.matches("[0-9a-f:.]+") || name.indexOf(':') < 0 || !isIpv6(name)) {
         throw invalidName(input);
       }
     } else {
@@ -182,12 +182,48 @@ public final class HostParser {
     }
   }
 
+  /**
+   * RFC 4291 text form: eight groups of 1-4 hex digits, or fewer around one "::", the last 32 bits
+   * optionally as dotted IPv4. Found by ParserFuzzTest: "[:1]" passed the character check, and its
+   * base URL "https://[:1]" is one no HTTP client can use.
+   */
+  static boolean isIpv6(String name) {
+    int gap = name.indexOf("::");
+    if (gap >= 0 && name.indexOf("::", gap + 1) >= 0) {
+      return false;
+    }
+    String[] parts = gap < 0 ? new String[] {name} : new String[] {name.substring(0, gap), name.substring(gap + 2)};
+    int bits = 0;
+    for (int p = 0; p < parts.length; p++) {
+      if (parts[p].isEmpty() && gap >= 0) {
+        continue;
+      }
+      String[] groups = parts[p].split(":", -1);
+      for (int g = 0; g < groups.length; g++) {
+        String group = groups[g];
+        if (group.indexOf('.') >= 0) {
+          if (p != parts.length - 1 || g != groups.length - 1 || !isIpv4(group.split("\\.", -1))) {
+            return false;
+          }
+          bits += 32;
+        } else if (group.matches("[0-9a-f]{1,4}")) {
+          bits += 16;
+        } else {
+          return false;
+        }
+      }
+    }
+    return gap < 0 ? bits == 128 : bits <= 112;
+  }
+
   private static boolean isIpv4(String[] labels) {
     if (labels.length != 4) {
       return false;
     }
     for (String label : labels) {
-      if (label.length() > 3 || Integer.parseInt(label) > 255) {
+      // Digits only before parseInt: isLoopback also asks about names such as "127.example.co.uk".
+      if (label.isEmpty() || label.length() > 3 || !label.chars().allMatch(c -> c >= '0' && c <= '9')
+          || Integer.parseInt(label) > 255) {
         return false;
       }
     }

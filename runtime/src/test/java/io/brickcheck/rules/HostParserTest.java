@@ -113,4 +113,44 @@ class HostParserTest {
   void comparesNamesCaseInsensitively(String other) {
     assertThat(HostParser.parse("peco.azuredatabricks.net").host().hasName(other)).isTrue();
   }
+
+  /**
+   * Found by ParserFuzzTest: a name of four labels starting with "127" that are not all digits
+   * made the loopback check call Integer.parseInt on a letter label, so parse threw
+   * NumberFormatException (and a profile on such a host could not even be built).
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "127.example.co.uk, true",
+    "https://127.example.co.uk, true",
+    "http://127.0.0h.1:8080, false",
+    "http://127.example.co.uk, false"
+  })
+  void aNameThatOnlyLooksLikeLoopbackParsesWithoutThrowing(String input, boolean valid) {
+    HostResult result = HostParser.parse(input);
+    assertThat(result.host() != null).isEqualTo(valid);
+    assertThat(result.problems()).allSatisfy(p -> assertThat(p.code()).isEqualTo(Code.InvalidHost));
+  }
+
+  /** Found by ParserFuzzTest: "[:1]" was accepted, giving a base URL no HTTP client can parse. */
+  @ParameterizedTest
+  @CsvSource({
+    "https://[::1]:443, true",
+    "https://[0:0:0:0:0:0:0:1], true",
+    "https://[::ffff:127.0.0.1], true",
+    "https://[fe80::1:2], true",
+    "https://[:1]:443, false",
+    "https://[1:2:3:4:5:6:7:8:9], false",
+    "https://[1::2::3], false",
+    "https://[12345::1], false",
+    "https://[1.2.3.4::], false",
+    "https://[::1.2.3], false"
+  })
+  void ipv6LiteralsMustBeWellFormed(String input, boolean valid) {
+    HostResult result = HostParser.parse(input);
+    assertThat(result.host() != null).as(input).isEqualTo(valid);
+    if (valid) {
+      assertThat(okhttp3.HttpUrl.parse(result.host().baseUrl())).as(result.host().baseUrl()).isNotNull();
+    }
+  }
 }
