@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Discovery {
   private static final Logger LOG = LoggerFactory.getLogger("io.brickcheck");
-  /** profile + host + code: "each warning once per profile and code per process". */
+  /** profile + code + compute + text: "each warning once per profile and code per process". */
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+  /** Programs that build profiles with ever-new names must not grow the set without bound. */
+  private static final int MAX_WARNED = 4096;
 
   private final Profile profile;
   /** Null until a probe succeeded; then what its answer revealed (often nothing). */
@@ -147,6 +149,9 @@ final class Discovery {
 
   static void warnOnce(String profileName, List<Problem> problems) {
     for (Problem p : problems) {
+      if (WARNED.size() >= MAX_WARNED) {
+        WARNED.clear(); // at worst a warning is logged once more
+      }
       if (WARNED.add(profileName + '|' + p.code() + '|' + p.compute() + '|' + p.message())) {
         LOG.warn(p.message());
       }
