@@ -38,4 +38,19 @@ class GeneratedFactoryTest {
     assertThat(reporting.openDefault().workspaceId()).contains(Hosts.WORKSPACE_ID);
     assertThat(reporting.openDefault().host().baseUrl()).isEqualTo(Hosts.DEMO_HOST);
   }
+
+  @Test
+  void dbtFormReadsTheProfilesFileAtCompileTime() throws Exception {
+    DbtDemoConnectionFactory demo = DbtDemoConnectionFactory.create(OFF);
+
+    assertThat(DbtDemoConnectionFactory.computeNames()).isEqualTo(List.of("default", "nightly"));
+    assertThat(demo.openDefault().profileName()).isEqualTo("brickcheck_demo.local");
+    assertThat(demo.openDefault().workspaceId()).contains(Hosts.WORKSPACE_ID);
+    assertThat(demo.openNightly().httpPath()).isEqualTo("sql/protocolv1/o/" + Hosts.WORKSPACE_ID + "/0123-456789-abcdefgh");
+    assertThat(demo.openDefault().host().baseUrl()).isEqualTo(Hosts.DEMO_HOST);
+    // The same file read at run time gives equal connections.
+    java.nio.file.Path file = java.nio.file.Path.of("src/main/resources/profiles.yml");
+    assertThat(io.brickcheck.Profiles.load(file, "brickcheck_demo", "local", OFF).connection("nightly"))
+        .isEqualTo(demo.openNightly());
+  }
 }
