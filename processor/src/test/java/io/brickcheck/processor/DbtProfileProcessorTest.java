@@ -14,13 +14,10 @@ import io.brickcheck.Profile;
 import io.brickcheck.Profiles;
 import io.brickcheck.rules.Code;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
@@ -350,27 +347,6 @@ class DbtProfileProcessorTest {
   /** The compiled classes of {@code c}, loadable. */
   static ClassLoader load(Compilation c) {
     assertThat(c).succeeded();
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject f : c.generatedFiles()) {
-      if (f.getKind() == JavaFileObject.Kind.CLASS) {
-        String path = f.toUri().getPath();
-        String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(), path.length() - 6);
-        try (InputStream in = f.openInputStream()) {
-          classes.put(name.replace('/', '.'), in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    return new ClassLoader(DbtProfileProcessorTest.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] b = classes.get(name);
-        if (b == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, b, 0, b.length);
-      }
-    };
+    return Sources.load(c);
   }
 }

@@ -3,22 +3,15 @@ package io.brickcheck.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.testing.compile.Compilation;
 import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.ProbeMode;
 import io.brickcheck.Profile;
 import io.brickcheck.rules.WorkspaceIdSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,30 +21,7 @@ class GeneratedFactoryRuntimeTest {
 
   @BeforeAll
   static void compileAndLoad() {
-    Compilation c = Sources.javac().compile(Sources.good());
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject f : c.generatedFiles()) {
-      if (f.getKind() == JavaFileObject.Kind.CLASS) {
-        String path = f.toUri().getPath();
-        String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(), path.length() - 6);
-        try (InputStream in = f.openInputStream()) {
-          classes.put(name.replace('/', '.'), in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    loader =
-        new ClassLoader(GeneratedFactoryRuntimeTest.class.getClassLoader()) {
-          @Override
-          protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] b = classes.get(name);
-            if (b == null) {
-              throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, b, 0, b.length);
-          }
-        };
+    loader = Sources.load(Sources.javac().compile(Sources.good()));
   }
 
   /** The probe stays off: these hosts are not on this machine, and tests talk to loopback only. */

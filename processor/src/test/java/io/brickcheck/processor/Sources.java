@@ -61,4 +61,30 @@ final class Sources {
   static List<JavaFileObject> good() {
     return GOOD.stream().map(JavaFileObjects::forResource).toList();
   }
+
+  /** The class files {@code c} wrote, loadable by name (parent: the test class path). */
+  static ClassLoader load(Compilation c) {
+    java.util.Map<String, byte[]> classes = new java.util.HashMap<>();
+    for (JavaFileObject f : c.generatedFiles()) {
+      if (f.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = f.toUri().getPath();
+        String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(), path.length() - 6);
+        try (java.io.InputStream in = f.openInputStream()) {
+          classes.put(name.replace('/', '.'), in.readAllBytes());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+    return new ClassLoader(Sources.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] b = classes.get(name);
+        if (b == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, b, 0, b.length);
+      }
+    };
+  }
 }
