@@ -92,18 +92,24 @@ public @interface DatabricksProfile {
   /**
    * A profile of a dbt {@code profiles.yml} to read instead of {@code host}, {@code httpPath} and
    * {@code computes}; empty means none. Only on a class or interface.
+   *
+   * @return the dbt profile's name, or empty
    */
   String dbtProfile() default "";
 
   /**
    * The dbt target of {@link #dbtProfile()}; empty means the profile's own {@code target:} (dbt's
    * {@code default} when it has none).
+   *
+   * @return the dbt target, or empty
    */
   String target() default "";
 
   /**
    * The resource holding {@link #dbtProfile()}, looked up in the class output, then the source
    * path; the processor option {@code -Abrickcheck.profilesFile=<path>} overrides it.
+   *
+   * @return the resource name of the dbt profiles file
    */
   String profilesFile() default "profiles.yml";
 }

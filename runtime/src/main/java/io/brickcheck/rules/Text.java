@@ -35,6 +35,10 @@ public final class Text {
   /**
    * {@code value} unquoted, with control and invisible characters escaped, cut at {@code max}
    * characters (marked by {@code ...}): for reasons and log lines that are not quotations.
+   *
+   * @param value the text, or null (gives the empty string)
+   * @param max the most characters of {@code value} to keep
+   * @return one escaped line
    */
   public static String escape(String value, int max) {
     if (value == null) {
