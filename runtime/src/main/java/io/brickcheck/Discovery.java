@@ -4,6 +4,7 @@ import io.brickcheck.probe.DiscoveryProbe;
 import io.brickcheck.probe.HostMetadata;
 import io.brickcheck.probe.HostType;
 import io.brickcheck.probe.ProbeResult;
+import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Host;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
@@ -132,7 +133,7 @@ final class Discovery {
     if (accountId == null) {
       String why = result == null ? "the probe is OFF" : result.failureReason().orElse("it returned no account_id");
       throw new IOException(
-          "[DatabricksProfile/ProbeFailed] OAuth M2M on unified host \"" + host.name() + "\" needs the"
+          Code.ProbeFailed.tag() + " OAuth M2M on unified host \"" + host.name() + "\" needs the"
               + " account id from /.well-known/databricks-config, but discovery gave none (" + why
               + "). Token requests go to /oidc/accounts/<account-id>/v1/token on a unified host."
               + " Turn the probe on (ProbeMode.BLOCKING or ASYNC) and check that the host answers"

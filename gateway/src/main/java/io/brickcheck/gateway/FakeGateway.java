@@ -266,6 +266,10 @@ public final class FakeGateway implements AutoCloseable {
     return config.hostType != null && config.hostType.equalsIgnoreCase("unified");
   }
 
+  /**
+   * Reads {@code o} the simple way a server would; deliberately not Brickcheck's parser, so that
+   * tests against this gateway do not judge the rule engine with itself.
+   */
   private static String queryWorkspaceId(String rawQuery) {
     for (String pair : rawQuery.split("&")) {
       if (pair.startsWith("o=") && pair.length() > 2) {

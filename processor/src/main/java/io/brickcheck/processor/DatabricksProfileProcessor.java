@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.brickcheck.BrickcheckGenerated;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Text;
 import io.brickcheck.rules.Subject;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -308,8 +309,8 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
             ? "a type of that name that already exists"
             : "the profile on " + String.join(", ", others) + (exists ? " and an existing type" : "");
     String text =
-        "profile " + Problem.quote(d.profileName()) + " on " + d.declaredOn() + " would generate "
-            + Problem.quote(d.qualifiedName()) + ", as would " + with + ". Each profile needs a"
+        "profile " + Text.quote(d.profileName()) + " on " + d.declaredOn() + " would generate "
+            + Text.quote(d.qualifiedName()) + ", as would " + with + ". Each profile needs a"
             + " factory class of its own. Set factoryName = \"" + suggestion(d) + "\" (or another"
             + " unused name) on one of them";
     diagnostics.report(

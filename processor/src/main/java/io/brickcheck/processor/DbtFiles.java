@@ -2,7 +2,7 @@ package io.brickcheck.processor;
 
 import io.brickcheck.dbt.DbtProfiles;
 import io.brickcheck.dbt.DbtProfilesFile;
-import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +47,11 @@ final class DbtFiles {
   private Found lookup(String name) {
     List<String> looked = new ArrayList<>();
     if (option != null) {
-      looked.add(Problem.quote(option.toString()) + " (-A" + ProcessorOptions.PROFILES_FILE + ")");
+      looked.add(Text.quote(option.toString()) + " (-A" + ProcessorOptions.PROFILES_FILE + ")");
       return new Found(DbtProfiles.read(option), looked);
     }
     for (StandardLocation location : List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH)) {
-      looked.add(Problem.quote(name) + " on " + location.getName());
+      looked.add(Text.quote(name) + " on " + location.getName());
       String text = read(location, name);
       if (text != null) {
         return new Found(DbtProfiles.parse(text, fileName(name)), looked);

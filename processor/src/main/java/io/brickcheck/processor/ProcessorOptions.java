@@ -2,6 +2,7 @@ package io.brickcheck.processor;
 
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Text;
 import io.brickcheck.rules.Severity;
 import io.brickcheck.rules.Subject;
 import java.nio.file.Files;
@@ -133,7 +134,7 @@ final class ProcessorOptions {
       // reported below
     }
     problems.add(Problem.of(Code.InvalidOption, Subject.PROFILE, null,
-        "option -A" + PROFILES_FILE + " names " + Problem.quote(value) + ", which does not exist or"
+        "option -A" + PROFILES_FILE + " names " + Text.quote(value) + ", which does not exist or"
             + " is not a file" + fix));
     return null;
   }

@@ -4,6 +4,7 @@ import io.brickcheck.DatabricksProfile;
 import io.brickcheck.HostKind;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Text;
 import io.brickcheck.rules.Subject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,7 +131,7 @@ final class ProfileDeclaration {
       if (path != null && !((String) path.getValue()).isEmpty()) {
         diagnostics.report(
             invalidTarget(
-                "httpPath " + Problem.quote((String) path.getValue()) + " is set on field "
+                "httpPath " + Text.quote((String) path.getValue()) + " is set on field "
                     + element.getSimpleName() + ", whose value already is the default http path."
                     + " httpPath must stay empty on a field. Remove httpPath, or annotate a class"
                     + " or interface instead"),
@@ -171,7 +172,7 @@ final class ProfileDeclaration {
         if (v != null) {
           diagnostics.report(
               invalidTarget(
-                  key + " " + Problem.quote(String.valueOf(v.getValue())) + " is set without"
+                  key + " " + Text.quote(String.valueOf(v.getValue())) + " is set without"
                       + " dbtProfile. It only says where a dbt profile is read from. Add dbtProfile"
                       + " = \"<profile in profiles.yml>\", or remove " + key),
               element,
@@ -186,7 +187,7 @@ final class ProfileDeclaration {
     if (form == Form.FIELD) {
       diagnostics.report(
           invalidTarget(
-              "dbtProfile " + Problem.quote(profile) + " is on field " + element.getSimpleName()
+              "dbtProfile " + Text.quote(profile) + " is on field " + element.getSimpleName()
                   + ", whose value would be a second default http path. A dbt profile is declared"
                   + " on a class or interface. Move the annotation to a class or interface"),
           element,
@@ -199,7 +200,7 @@ final class ProfileDeclaration {
       if (v != null) {
         diagnostics.report(
             invalidTarget(
-                key + " is set together with dbtProfile " + Problem.quote(profile) + ", whose"
+                key + " is set together with dbtProfile " + Text.quote(profile) + ", whose"
                     + " profiles.yml entry already defines the profile"
                     + (key.equals("name") ? "'s name (" + profile + ".<target>)" : "'s " + key)
                     + ". One source per profile is expected. Remove " + key + ", or remove"

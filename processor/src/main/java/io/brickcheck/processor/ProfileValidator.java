@@ -8,6 +8,7 @@ import io.brickcheck.rules.Code;
 import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Text;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
@@ -93,8 +94,8 @@ final class ProfileValidator {
               Code.ProfilesFileNotFound,
               Subject.PROFILE,
               null,
-              Problem.quote(d.profilesFile.value()) + ", which holds dbtProfile "
-                  + Problem.quote(profile) + ", was not found. Looked in "
+              Text.quote(d.profilesFile.value()) + ", which holds dbtProfile "
+                  + Text.quote(profile) + ", was not found. Looked in "
                   + String.join(", ", found.looked()) + ". A dbt profiles file is expected in one"
                   + " of these places. Put it in src/main/resources (Maven copies it to the class"
                   + " output before compiling), or pass -A" + ProcessorOptions.PROFILES_FILE
@@ -136,10 +137,10 @@ final class ProfileValidator {
               Code.InvalidFactoryName,
               Subject.PROFILE,
               null,
-              "factoryName " + Problem.quote(given) + " cannot become the class name "
-                  + Problem.quote(given + SUFFIX) + ". A Java identifier that is not a keyword is"
+              "factoryName " + Text.quote(given) + " cannot become the class name "
+                  + Text.quote(given + SUFFIX) + ". A Java identifier that is not a keyword is"
                   + " expected; Brickcheck appends \"" + SUFFIX + "\" itself. Use factoryName = "
-                  + Problem.quote(suggest(given))),
+                  + Text.quote(suggest(given))),
           d.factoryName.source());
       return null;
     }
@@ -154,8 +155,8 @@ final class ProfileValidator {
             Code.InvalidFactoryName,
             Subject.PROFILE,
             null,
-            "field name " + Problem.quote(simple) + " gives no usable factory name (it becomes "
-                + Problem.quote(derived + SUFFIX) + "). A name with at least one letter is"
+            "field name " + Text.quote(simple) + " gives no usable factory name (it becomes "
+                + Text.quote(derived + SUFFIX) + "). A name with at least one letter is"
                 + " expected. Set factoryName = \"Analytics\" (or another Java identifier)"),
         null);
     return null;
@@ -198,7 +199,7 @@ final class ProfileValidator {
         Code.MissingHost,
         Subject.HOST,
         null,
-        what + " on profile " + Problem.quote(d.profileName()) + ". A Databricks host is expected,"
+        what + " on profile " + Text.quote(d.profileName()) + ". A Databricks host is expected,"
             + " such as \"peco.azuredatabricks.net\". Add host = \"<your workspace or SPOG host>\"");
   }
 
@@ -207,7 +208,7 @@ final class ProfileValidator {
         d.form == Form.FIELD
             ? "field " + d.element.getSimpleName() + " holds \"\", an empty http path"
             : (d.httpPath.source() == null ? "no httpPath is set" : "httpPath \"\" is empty")
-                + " on profile " + Problem.quote(d.profileName());
+                + " on profile " + Text.quote(d.profileName());
     return Problem.of(
         Code.MissingHttpPath,
         Subject.HTTP_PATH,

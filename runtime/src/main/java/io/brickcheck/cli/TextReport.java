@@ -3,6 +3,7 @@ package io.brickcheck.cli;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.rules.Text;
 
 /** The terminal form of a report: the profile, one line per problem, a summary. */
 final class TextReport {
@@ -12,7 +13,7 @@ final class TextReport {
     String nl = System.lineSeparator();
     StringBuilder out = new StringBuilder();
     out.append("Host ")
-        .append(report.host().hostIfValid().map(Object::toString).orElse(quoteRaw(report.host().safeInput())))
+        .append(report.host().hostIfValid().map(Object::toString).orElse(Text.quote(report.host().safeInput())))
         .append(" (kind ").append(report.hostKind()).append(")")
         .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
         .append(nl);
@@ -44,9 +45,6 @@ final class TextReport {
     return c.path().input() + "  (" + c.path().kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + where + ")";
   }
 
-  private static String quoteRaw(String s) {
-    return s == null ? "(none)" : "\"" + s.replaceAll("\\p{Cntrl}", "?") + "\"";
-  }
 
   private static String pad(String s, int width) {
     return s + " ".repeat(Math.max(0, width - s.length()));

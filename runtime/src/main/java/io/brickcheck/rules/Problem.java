@@ -46,16 +46,6 @@ public record Problem(Code code, Severity severity, Subject subject, String comp
     return new Problem(code, code.defaultSeverity(), subject, compute, code.tag() + " " + sentence);
   }
 
-  /**
-   * {@code value} quoted the way every message quotes it (escaped, bounded, one line), for callers
-   * that build messages of their own, such as the processor's codes.
-   *
-   * @param value the text to quote, may be null
-   * @return the value quoted, control characters escaped, cut when long
-   */
-  public static String quote(String value) {
-    return Text.quote(value);
-  }
 
   /**
    * Whether this problem is an error.
