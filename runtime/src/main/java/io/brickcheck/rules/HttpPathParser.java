@@ -41,9 +41,11 @@ public final class HttpPathParser {
     }
     String invalid = invalidReason(path);
     if (invalid != null) {
-      String stripped = path.strip();
-      // Whitespace at the ends only (a copied newline): the stripped path is the fix, if it is one.
-      String fix = !stripped.isEmpty() && !stripped.equals(path) && invalidReason(stripped) == null ? stripped : null;
+      // Whitespace only (a copied newline, "?o = 123"): the path without it is the fix, if it is one.
+      String fix = withoutWhitespace(path);
+      if (fix != null) {
+        invalid = invalid.replace(WHITESPACE_FIX, "Use " + quote(fix));
+      }
       Problem problem = Problem.of(Code.InvalidHttpPath, Subject.HTTP_PATH, null, invalid).withSuggestion(fix);
       return new HttpPathResult(path, PathKind.INVALID, null, null, WorkspaceIdSource.NONE, List.of(problem));
     }
@@ -140,7 +142,41 @@ public final class HttpPathParser {
     return problems;
   }
 
-  /** Step 1 of the contract: a reason the path is unusable, or null. */
+  private static final String WHITESPACE_FIX = "Remove it (copied values often end in a newline)";
+
+  /**
+   * The path without whitespace at its ends and around {@code ? & =} ({@code "?o = 123"}), when
+   * that leaves a usable path; else null. Whitespace inside a value ({@code ?o=1 23}) is not
+   * removed: joining the digits would propose an id the user never wrote.
+   */
+  private static String withoutWhitespace(String path) {
+    if (path.isBlank() || Text.firstBlankOrControl(path) < 0) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(path.length());
+    int i = 0;
+    while (i < path.length()) {
+      if (!Text.isBlankOrControl(path.charAt(i))) {
+        out.append(path.charAt(i++));
+        continue;
+      }
+      // One run of whitespace, looked at once (linear): dropped at the ends and beside a delimiter.
+      int end = i;
+      while (end < path.length() && Text.isBlankOrControl(path.charAt(end))) {
+        end++;
+      }
+      boolean drop = out.length() == 0 || end == path.length()
+          || "?&=".indexOf(out.charAt(out.length() - 1)) >= 0 || "?&=".indexOf(path.charAt(end)) >= 0;
+      if (!drop) {
+        return null;
+      }
+      i = end;
+    }
+    String fix = out.toString();
+    return invalidReason(fix) == null ? fix : null;
+  }
+
+  /** Step 1: a reason the path is unusable, or null. */
   private static String invalidReason(String path) {
     if (path.isBlank()) {
       // A message never quotes an empty value: "http path \"\"" tells the user nothing.
@@ -166,8 +202,7 @@ public final class HttpPathParser {
     int blank = Text.firstBlankOrControl(text);
     if (blank >= 0) {
       return "http path " + quote(shown) + " contains whitespace or a control character" + where
-          + " at index " + blank + ". A path without spaces is expected. Remove it (copied values"
-          + " often end in a newline)";
+          + " at index " + blank + ". A path without spaces is expected. " + WHITESPACE_FIX;
     }
     int hash = text.indexOf('#');
     if (hash >= 0) {

@@ -59,6 +59,30 @@ class NearMissAndMisreadTest {
     assertThat(HttpPathParser.parse(path).problems()).extracting(Problem::code).doesNotContain(Code.WorkspaceKeyNearMiss);
   }
 
+  /**
+   * Spaces around the key are worse than a near miss (no URL may hold them): an error, with the
+   * path without them proposed; a space inside a value is not guessed away.
+   */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      textBlock = """
+          '/sql/1.0/warehouses/abc?o = 1234567890123456'   | /sql/1.0/warehouses/abc?o=1234567890123456
+          '/sql/1.0/warehouses/abc ?o=1234567890123456'    | /sql/1.0/warehouses/abc?o=1234567890123456
+          '/sql/1.0/warehouses/abc?x=1 & o=42'             | /sql/1.0/warehouses/abc?x=1&o=42
+          ' /sql/1.0/warehouses/abc?o=42\t'               | /sql/1.0/warehouses/abc?o=42
+          '/sql/1.0/warehouses/abc?o=1234 567890123456'    | null
+          '/sql/1.0/ware houses/abc?o=42'                  | null
+          """)
+  void spacesAroundTheKeyAreAnErrorWithThePathWithoutThem(String path, String fix) {
+    Problem p = HttpPathParser.parse(path.replace("\\t", "\t")).problems().get(0);
+
+    assertThat(p.code()).isEqualTo(Code.InvalidHttpPath);
+    assertThat(p.suggestion()).isEqualTo(fix);
+    assertThat(p.message()).endsWith(fix == null ? "Remove it (copied values often end in a newline)." : "Use " + Text.quote(fix) + ".");
+  }
+
   /** Each near miss also in a dbt value whose path is known only at run time: the query is judged alone. */
   @ParameterizedTest
   @CsvSource({"0=42", "org=42", "workspace_id=42", "w=42", "o%3D42"})
