@@ -41,7 +41,7 @@ class ProfilesTest {
     Profile built =
         Profile.builder("jaffle_shop.prod", "peco.azuredatabricks.net")
             .defaultHttpPath("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492")
-            .compute("Cluster1", "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492")
+            .compute("Cluster1", "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh")
             .build(OFF);
     assertThat(loaded.computeNames()).containsExactly("default", "Cluster1");
     assertThat(loaded.connection("default")).isEqualTo(built.connection("default"));
@@ -147,7 +147,7 @@ class ProfilesTest {
         .host("{{ env_var('DATABRICKS_HOST', 'peco.azuredatabricks.net') }}", "6:13", "6:14")
         .defaultHttpPath("/sql/1.0/warehouses/{{ env_var('WH') }}?o=6436897454825492", "7:18", "7:39")
         .compute("Cluster1", "10:9",
-            "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492", "11:22")
+            "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh", "11:22")
         .selection();
     // Everything but the secrets, which never reach generated code.
     assertThat(rebuilt.output().values()).isEqualTo(read.output().values());

@@ -5,6 +5,9 @@ import io.brickcheck.HostKind;
 import io.brickcheck.ProbeMode;
 import io.brickcheck.Profile;
 import io.brickcheck.SpogStatus;
+import io.brickcheck.probe.HostMetadata;
+import io.brickcheck.probe.ProbeResult;
+import io.brickcheck.rules.Code;
 import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.dbt.DbtProfiles;
@@ -13,6 +16,7 @@ import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.rules.SpecForm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +118,8 @@ final class CheckCommand implements Callable<Integer> {
     if (probe == Probe.blocking && !report.hasErrors()) {
       status = probeStatus(report);
       List<Problem> known = report.problems();
-      report = withProblems(report, status.problems().stream().filter(p -> !known.contains(p)).toList());
+      boolean answered = status.probe().flatMap(ProbeResult::metadata).flatMap(HostMetadata::hostType).isPresent();
+      report = withProblems(report, status.problems().stream().filter(p -> !known.contains(p)).toList(), answered);
     }
     String rendered =
         format == Format.json
@@ -138,15 +143,22 @@ final class CheckCommand implements Callable<Integer> {
     return profile.status();
   }
 
-  /** The report with the problems the host's answer revealed, as errors in strict mode. */
-  private ProfileReport withProblems(ProfileReport report, List<Problem> discovered) {
+  /**
+   * The report with the problems the host's answer revealed, as errors in strict mode. A host that
+   * said what it is answers the question of the UnclassifiedHost note, which then goes.
+   */
+  private ProfileReport withProblems(ProfileReport report, List<Problem> discovered, boolean answered) {
     List<Problem> all = new ArrayList<>(report.problems());
+    if (answered) {
+      all.removeIf(p -> p.code() == Code.UnclassifiedHost);
+    }
     discovered.forEach(p -> all.add(strict ? p.asError() : p));
     return new ProfileReport(report.spec(), report.host(), report.hostKind(), report.computes(), report.workspaceId(), all);
   }
 
   private ProfileReport checkFlags(Flags flags) {
-    return ProfileChecker.check(new ProfileSpec("cli", flags.host, hostKind, flags.httpPath, parseComputes(flags.computes)));
+    return ProfileChecker.check(
+        new ProfileSpec("cli", flags.host, hostKind, flags.httpPath, parseComputes(flags.computes), SpecForm.CLI));
   }
 
   /** Problems of the file come out as problems (exit 1), like a bad flag value. */

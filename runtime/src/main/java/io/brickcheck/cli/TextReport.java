@@ -12,8 +12,12 @@ final class TextReport {
   static String render(ProfileReport report) {
     String nl = System.lineSeparator();
     StringBuilder out = new StringBuilder();
+    // A profile that could not be read has no host to show: say so, never "Host null".
+    String input = report.host().safeInput();
     out.append("Host ")
-        .append(report.host().hostIfValid().map(Object::toString).orElse(Text.quote(report.host().safeInput())))
+        .append(report.host().hostIfValid().map(Object::toString)
+            .orElse(input == null ? "(not read: see the problems below)"
+                : input.isEmpty() ? "(empty)" : Text.quote(input)))
         .append(" (kind ").append(report.hostKind()).append(")")
         .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
         .append(nl);
@@ -22,15 +26,17 @@ final class TextReport {
       out.append("  ").append(pad(c.name(), width)).append("  ").append(describe(c)).append(nl);
     }
     for (Problem p : report.problems()) {
-      out.append(p.isError() ? "error  " : "warning")
+      out.append(p.isError() ? "error  " : p.isNote() ? "note   " : "warning")
           .append(p.compute() == null ? "" : " [" + p.compute() + "]")
           .append(' ').append(p.message()).append(nl);
     }
     int errors = report.errors().size();
     int warnings = report.warnings().size();
-    out.append(errors == 0 && warnings == 0
+    int notes = report.notes().size();
+    out.append(errors == 0 && warnings == 0 && notes == 0
             ? "OK: no problems."
-            : (errors == 0 ? "OK" : "FAILED") + ": " + plural(errors, "error") + ", " + plural(warnings, "warning") + ".")
+            : (errors == 0 ? "OK" : "FAILED") + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
+                + (notes == 0 ? "" : ", " + plural(notes, "note")) + ".")
         .append(nl);
     return out.toString();
   }

@@ -10,6 +10,7 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.Map;
 final class OutputChecks {
   /**
    * Stands in for unknown values when only compute names are judged. Name rules read names only
-   * (CONTRACT.md, "A profile"), so these values can neither cause nor hide a name problem; every
+   * (docs/rules.md, "Compute names"), so these values can neither cause nor hide a name problem; every
    * other problem of that check run is dropped.
    */
   private static final String NAME_CHECK_HOST = "localhost";
@@ -46,7 +47,7 @@ final class OutputChecks {
         .forEach(p -> problems.add(DbtProblems.moved(p, output.positionOf(p))));
     // Each literal value alone; rules across values (workspace agreement, host against path) wait
     // for run time, when every value is known.
-    output.host().literal().ifPresent(host -> HostParser.parse(host).problems()
+    output.host().literal().ifPresent(host -> HostParser.parse(host, SpecForm.DBT).problems()
         .forEach(p -> problems.add(DbtProblems.moved(p, output.host().position()))));
     for (DbtValue path : paths(output)) {
       List<Problem> found = path.literal()
@@ -87,7 +88,8 @@ final class OutputChecks {
       computes.add(new ComputeSpec(c.name(), render(c.httpPath(), env, problems)));
     }
     return problems.isEmpty()
-        ? new DbtSpecResult(new ProfileSpec(specName(output), host, hostKind, httpPath, computes), List.of())
+        ? new DbtSpecResult(
+            new ProfileSpec(specName(output), host, hostKind, httpPath, computes, SpecForm.DBT), List.of())
         : new DbtSpecResult(null, problems);
   }
 

@@ -5,7 +5,8 @@ package io.brickcheck.rules;
  * {@code [DatabricksProfile/<Code>]} in javac output, exceptions and logs, and users search for them
  * and suppress warnings by them. Never rename one; add new ones at the end of their group.
  *
- * <p>The README's error catalogue documents each code with a bad and a good example.
+ * <p>The README's error catalogue documents each code with a bad and a good example; docs/rules.md
+ * says what each rule checks and why.
  */
 public enum Code {
   // Rules of the contract, applied by the processor and the runtime alike.
@@ -37,6 +38,17 @@ public enum Code {
   InvalidComputeName(Severity.ERROR),
   /** Two compute names that collide (case-insensitively, after the name-to-method mapping, or with {@code default}). */
   DuplicateCompute(Severity.ERROR),
+  /**
+   * A note: the host is neither recognised nor declared, and some compute names no workspace, so
+   * whether {@code ?o=} is needed cannot be known without the network; says what to declare.
+   */
+  UnclassifiedHost(Severity.NOTE),
+  /** A query key that looks like the workspace key {@code o} but is not ({@code ?0=}, {@code ?org=}, {@code &o=} without {@code ?}, {@code %3Fo%3D}). */
+  WorkspaceKeyNearMiss(Severity.WARNING),
+  /** A form databricks-jdbc misreads: a {@code /} after the warehouse or cluster id, or a query after a cluster id. */
+  DriverMisreadsHttpPath(Severity.WARNING),
+  /** An invisible or bidirectional format character, or an unpaired surrogate, in a host, http path or compute name. */
+  HiddenCharacter(Severity.ERROR),
 
   // Runtime only: they need the network or the classpath of the running program.
   /** Run time: the discovery probe failed; Brickcheck goes on with what the profile declares. */

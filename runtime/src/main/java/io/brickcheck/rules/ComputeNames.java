@@ -2,7 +2,7 @@ package io.brickcheck.rules;
 
 import java.util.regex.Pattern;
 
-/** Compute names and the method names they become (CONTRACT.md, "A profile"). */
+/** Compute names and the method names they become (docs/rules.md, "Compute names"). */
 public final class ComputeNames {
   /** The name of the profile's own http path. */
   public static final String DEFAULT = "default";

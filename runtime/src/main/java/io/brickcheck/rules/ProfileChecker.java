@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Checks a whole profile: its host, each compute's name and http path, and the rules across
- * computes (CONTRACT.md, "A profile"). The processor and the runtime both call this; neither has
+ * computes (docs/rules.md, "A profile"). The processor and the runtime both call this; neither has
  * rules of its own. Pure and thread-safe; never throws on any string input.
  */
 public final class ProfileChecker {
@@ -24,7 +24,7 @@ public final class ProfileChecker {
    */
   public static ProfileReport check(ProfileSpec spec) {
     List<Problem> problems = new ArrayList<>();
-    HostResult hostResult = HostParser.parse(spec.host());
+    HostResult hostResult = HostParser.parse(spec.host(), spec.form());
     problems.addAll(hostResult.problems());
     Host host = hostResult.host();
     HostClassification kind =
@@ -40,11 +40,11 @@ public final class ProfileChecker {
     methodOwners.put(ComputeNames.openMethod(ComputeNames.DEFAULT).toLowerCase(Locale.ROOT), ComputeNames.DEFAULT);
     for (ComputeSpec compute : spec.computes()) {
       String name = compute.name() == null ? "" : compute.name();
-      checkName(name, methodOwners, problems);
+      checkName(name, methodOwners, spec.form(), problems);
       computes.add(parseCompute(name, compute.httpPath(), problems));
     }
 
-    String workspaceId = crossCheck(computes, kind, host, problems);
+    String workspaceId = crossCheck(computes, kind, host, spec.form(), problems);
     return new ProfileReport(spec, hostResult, kind, computes, workspaceId, problems);
   }
 
@@ -96,16 +96,25 @@ public final class ProfileChecker {
     return new ComputeReport(name, path);
   }
 
-  private static void checkName(String name, Map<String, String> methodOwners, List<Problem> problems) {
+  private static void checkName(
+      String name, Map<String, String> methodOwners, SpecForm form, List<Problem> problems) {
+    int hidden = Text.firstHidden(name);
+    if (hidden >= 0) {
+      problems.add(Text.hidden(Subject.COMPUTE_NAME, name, "compute name", name, hidden));
+      return;
+    }
     if (!ComputeNames.isValid(name)) {
+      String fix = name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^[^A-Za-z]+", "");
+      boolean fixable = ComputeNames.isValid(fix);
       problems.add(
           Problem.of(
               Code.InvalidComputeName,
               Subject.COMPUTE_NAME,
               name,
-              "compute name " + quote(name) + " cannot become a method name. A name matching"
-                  + " [A-Za-z][A-Za-z0-9_-]* is expected, such as \"etl\" or \"nightly-batch\"."
-                  + " Rename the compute"));
+              "compute name " + (name.isEmpty() ? "" : quote(name) + " ") + "cannot become a method"
+                  + " name. A name matching [A-Za-z][A-Za-z0-9_-]* is expected, such as \"etl\" or"
+                  + " \"nightly-batch\". " + (fixable ? "Rename it " + quote(fix) : "Rename the compute"))
+              .withSuggestion(fixable ? fix : null));
       return;
     }
     String method = ComputeNames.openMethod(name);
@@ -117,7 +126,7 @@ public final class ProfileChecker {
         ComputeNames.DEFAULT.equals(owner)
             ? "compute name " + quote(name) + " collides with the default compute (both become "
                 + method + "()). The name \"default\" is reserved for the profile's own http path."
-                + " Declare that path as httpPath, or rename the compute"
+                + " Declare that path as " + form.httpPath() + ", or rename the compute"
             : "compute name " + quote(name) + " collides with compute " + quote(owner) + " ("
                 + clash(method, ComputeNames.openMethod(owner)) + "). Names must differ after case"
                 + " folding and after \"-\" and \"_\" are removed. Rename one of them";
@@ -130,9 +139,13 @@ public final class ProfileChecker {
         : "methods " + method + "() and " + ownerMethod + "() differ only in case";
   }
 
-  /** The rules across computes; returns the id every compute agrees on, or null. */
+  /**
+   * The rules across computes; returns the id every compute agrees on, or null. Rules that quote
+   * the host are skipped when the host is invalid: its own error comes first, and a message never
+   * quotes a value that is not there.
+   */
   private static String crossCheck(
-      List<ComputeReport> computes, HostClassification kind, Host host, List<Problem> problems) {
+      List<ComputeReport> computes, HostClassification kind, Host host, SpecForm form, List<Problem> problems) {
     // A compute whose path has errors has no trustworthy id: judge only the others.
     List<ComputeReport> usable = computes.stream().filter(c -> !c.path().hasErrors()).toList();
     ComputeReport reference =
@@ -142,6 +155,9 @@ public final class ProfileChecker {
       String id = c.path().workspaceId();
       if (reference != null && id != null && !id.equals(reference.path().workspaceId())) {
         conflict = true;
+        String fix = c.workspaceIdSource() == WorkspaceIdSource.QUERY && c.path().kind() != PathKind.CLUSTER
+            ? HttpPathParser.withWorkspaceId(c.path().input(), reference.path().workspaceId())
+            : null;
         problems.add(
             Problem.of(
                 Code.ComputeWorkspaceConflict,
@@ -149,16 +165,27 @@ public final class ProfileChecker {
                 c.name(),
                 "compute " + quote(c.name()) + " routes to workspace " + quote(id) + " but compute "
                     + quote(reference.name()) + " routes to " + quote(reference.path().workspaceId())
-                    + ". All computes of one profile must be in one workspace. Fix the id, or"
-                    + " declare a separate profile for the other workspace"));
+                    + ". All computes of one profile must be in one workspace. Fix the id"
+                    + (fix == null ? "" : " (" + quote(fix) + ")") + ", or declare a separate profile"
+                    + " for the other workspace")
+                .withSuggestion(fix));
       }
     }
+    // Evidence that the host fronts many workspaces: a declaration, or an explicit ?o= on another
+    // compute. A cluster path's /o/<id>/ is not evidence: every cluster path has it, on any host.
+    ComputeReport explicit =
+        usable.stream().filter(c -> c.workspaceIdSource() == WorkspaceIdSource.QUERY).findFirst().orElse(null);
     boolean perWorkspaceHost = kind == HostClassification.WORKSPACE;
+    List<ComputeReport> unrouted = new ArrayList<>();
     for (ComputeReport c : usable) {
       String id = c.path().workspaceId();
       if (id == null) {
-        missingId(c, reference, kind, host, perWorkspaceHost, problems);
-      } else if (host != null && host.embeddedWorkspaceId() != null && !id.equals(host.embeddedWorkspaceId())) {
+        if (!missingId(c, explicit, kind, host, form, problems) && !perWorkspaceHost) {
+          unrouted.add(c);
+        }
+      } else if (host == null) {
+        continue;
+      } else if (host.embeddedWorkspaceId() != null && !id.equals(host.embeddedWorkspaceId())) {
         problems.add(
             Problem.of(
                 Code.HostWorkspaceMismatch,
@@ -166,8 +193,13 @@ public final class ProfileChecker {
                 c.name(),
                 "http path " + quote(c.path().input()) + " names workspace " + quote(id) + " but"
                     + " host " + quote(host.name()) + " is workspace " + quote(host.embeddedWorkspaceId())
-                    + ". A per-workspace host serves its own workspace only. Use the id "
-                    + host.embeddedWorkspaceId() + ", or the host of workspace " + id));
+                    + ". A per-workspace host serves its own workspace only. "
+                    + (c.workspaceIdSource() == WorkspaceIdSource.QUERY
+                        ? "Remove ?o=" + id + " (this host needs none), or use the host of workspace " + id
+                        : "Use a cluster of workspace " + host.embeddedWorkspaceId() + ", or the host of workspace " + id))
+                .withSuggestion(c.workspaceIdSource() == WorkspaceIdSource.QUERY && c.path().kind() != PathKind.CLUSTER
+                    ? HttpPathParser.withoutWorkspaceKey(c.path().input())
+                    : null));
       } else if (perWorkspaceHost && c.workspaceIdSource() == WorkspaceIdSource.QUERY) {
         problems.add(
             Problem.of(
@@ -175,46 +207,80 @@ public final class ProfileChecker {
                 Subject.HTTP_PATH,
                 c.name(),
                 "http path " + quote(c.path().input()) + " names workspace " + quote(id) + " but"
-                    + " host " + quote(host == null ? "" : host.name()) + " is "
-                    + (host != null && host.classification() == HostClassification.WORKSPACE
+                    + " host " + quote(host.name()) + " is "
+                    + (host.classification() == HostClassification.WORKSPACE
                         ? "a per-workspace host"
-                        : "declared a per-workspace host (hostKind = WORKSPACE)")
+                        : "declared a per-workspace host (" + form.declare(HostClassification.WORKSPACE) + ")")
                     + ", which needs no workspace id. No ?o= is expected here. Remove ?o=" + id
-                    + ", or declare hostKind = SPOG if this is a unified host"));
+                    + ", or declare " + form.declare(HostClassification.SPOG) + " if this is a unified host")
+                .withSuggestion(HttpPathParser.withoutWorkspaceKey(c.path().input())));
       }
+    }
+    if (!unrouted.isEmpty() && host != null && kind == HostClassification.UNKNOWN) {
+      problems.add(unclassified(host, unrouted, reference, form));
     }
     return reference == null || conflict ? null : reference.path().workspaceId();
   }
 
-  private static void missingId(
+  /**
+   * The note for a host nothing classifies, when a compute names no workspace: without the network
+   * Brickcheck cannot tell whether that compute needs {@code ?o=}, so it says what to declare
+   * instead of guessing (an error here failed good builds on per-workspace hosts; silence would
+   * drop the {@code ?o=} guarantee on SPOG hosts without a word).
+   */
+  private static Problem unclassified(Host host, List<ComputeReport> unrouted, ComputeReport reference, SpecForm form) {
+    String names = String.join(", ", unrouted.stream().map(c -> quote(c.name())).toList());
+    String id = reference == null ? "<workspace-id>" : reference.path().workspaceId();
+    return Problem.of(
+        Code.UnclassifiedHost,
+        Subject.HOST,
+        null,
+        "host " + quote(host.name()) + " is not known to serve one workspace or many, and compute"
+            + (unrouted.size() == 1 ? " " : "s ") + names + " name" + (unrouted.size() == 1 ? "s" : "")
+            + " no workspace, so whether ?o= is needed cannot be checked at compile time. A declared host"
+            + " kind is expected for that check. Declare " + form.declare(HostClassification.WORKSPACE)
+            + " if the host serves one workspace, or " + form.declare(HostClassification.SPOG)
+            + " if it fronts many (then add ?o=" + id + " to every http path)");
+  }
+
+  /** Reports a missing id where there is evidence it is needed; returns whether it did. */
+  private static boolean missingId(
       ComputeReport c,
-      ComputeReport reference,
+      ComputeReport explicit,
       HostClassification kind,
       Host host,
-      boolean perWorkspaceHost,
+      SpecForm form,
       List<Problem> problems) {
-    if (reference != null && !perWorkspaceHost) {
-      String id = reference.path().workspaceId();
-      problems.add(
-          Problem.of(
-              Code.MissingWorkspaceId,
-              Subject.HTTP_PATH,
-              c.name(),
-              "http path " + quote(c.path().input()) + " of compute " + quote(c.name()) + " has no"
-                  + " workspace id, while compute " + quote(reference.name()) + " routes to workspace "
-                  + quote(id) + ". Every compute of a profile must name its workspace. Add ?o=" + id
-                  + " to this http path"));
-    } else if (reference == null && kind == HostClassification.SPOG) {
-      problems.add(
-          Problem.of(
-              Code.MissingWorkspaceId,
-              Subject.HTTP_PATH,
-              c.name(),
-              "http path " + quote(c.path().input()) + " of compute " + quote(c.name()) + " has no"
-                  + " workspace id, but host " + quote(host == null ? "" : host.name()) + " is"
-                  + " declared a SPOG host (hostKind = SPOG). A SPOG host needs ?o=<workspace-id>"
-                  + " on every http path. Add ?o=<your workspace id> (the number after ?o= in your"
-                  + " workspace URL)"));
+    if (kind == HostClassification.WORKSPACE) {
+      return false;
     }
+    if (explicit != null) {
+      String id = explicit.path().workspaceId();
+      problems.add(
+          Problem.of(
+              Code.MissingWorkspaceId,
+              Subject.HTTP_PATH,
+              c.name(),
+              "http path " + quote(c.path().input()) + " of compute " + quote(c.name()) + " has no"
+                  + " workspace id, while compute " + quote(explicit.name()) + " routes to workspace "
+                  + quote(id) + " with ?o=. Every compute of a profile must name its workspace. Add ?o=" + id
+                  + " to " + form.httpPathOf(c.name()))
+              .withSuggestion(c.path().kind() == PathKind.CLUSTER ? null : HttpPathParser.withWorkspaceId(c.path().input(), id)));
+      return true;
+    }
+    if (kind == HostClassification.SPOG && host != null) {
+      problems.add(
+          Problem.of(
+              Code.MissingWorkspaceId,
+              Subject.HTTP_PATH,
+              c.name(),
+              "http path " + quote(c.path().input()) + " of compute " + quote(c.name()) + " has no"
+                  + " workspace id, but host " + quote(host.name()) + " is declared a SPOG host ("
+                  + form.declare(HostClassification.SPOG) + "). A SPOG host needs ?o=<workspace-id>"
+                  + " on every http path. Add ?o=<your workspace id> to " + form.httpPathOf(c.name())
+                  + " (the number after ?o= in your workspace URL)"));
+      return true;
+    }
+    return false;
   }
 }

@@ -35,7 +35,7 @@ class CheckDbtProfilesTest {
     CheckCommandTest.Run dbt = run(Map.of(), "check", "--profiles", file("happy.yml"), "--profile", "jaffle_shop");
     CheckCommandTest.Run flags = CheckCommandTest.run("check", "--host", "peco.azuredatabricks.net",
         "--http-path", "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492",
-        "--compute", "Cluster1=sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492");
+        "--compute", "Cluster1=sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh");
 
     assertThat(dbt.status()).isZero();
     assertThat(dbt.out()).isEqualTo(flags.out()).endsWith("OK: no problems." + System.lineSeparator());

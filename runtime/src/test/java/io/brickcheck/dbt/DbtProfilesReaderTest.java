@@ -8,6 +8,7 @@ import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class DbtProfilesReaderTest {
     assertThat(selection.toSpec(Map.of()).spec()).isEqualTo(new ProfileSpec("jaffle_shop.prod",
         "peco.azuredatabricks.net", HostKind.AUTO, "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492",
         List.of(new ComputeSpec("Cluster1",
-            "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492"))));
+            "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh")), SpecForm.DBT));
   }
 
   @Test
