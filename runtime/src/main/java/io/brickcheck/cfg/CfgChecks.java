@@ -176,9 +176,9 @@ final class CfgChecks {
         problems.add(CfgReader.at(Code.MissingWorkspaceId, Subject.HTTP_PATH, null, cluster.origin(),
             spelled(cluster) + " " + quote(cluster.value()) + " names a cluster, but " + where(s) + " has no"
                 + " workspace id, and a cluster's http path is sql/protocolv1/o/<workspace-id>/<cluster-id>. A"
-                + " workspace id is expected. Add " + (cluster.origin().isEnvironment()
-                    ? "DATABRICKS_WORKSPACE_ID" : "workspace_id =") + " <the number after ?o= in your workspace"
-                + " URL>, or give the http path from the cluster's JDBC/ODBC tab"));
+                + " workspace id is expected. " + (cluster.origin().isEnvironment()
+                    ? "Set DATABRICKS_WORKSPACE_ID=" : "Add workspace_id = ") + "<the number after ?o= in your"
+                + " workspace URL>, or give the http path from the cluster's JDBC/ODBC tab"));
       } else {
         Origin from = effectiveId != null ? idOrigin : host.origin();
         built.add(new Built(built.isEmpty() ? "default" : "cluster",

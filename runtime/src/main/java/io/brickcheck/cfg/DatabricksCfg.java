@@ -285,7 +285,7 @@ public final class DatabricksCfg {
 
   private static Problem overridden(Setting fromEnv, Setting written, String profile) {
     String what = fromEnv.secret()
-        ? fromEnv.origin().variable() + " is set"
+        ? fromEnv.origin().variable()
         : fromEnv.origin().variable() + " " + quote(fromEnv.value());
     String fileValue = written.secret() ? "" : " " + quote(written.value());
     return CfgReader.at(Code.OverriddenSetting, Subject.PROFILE, null, fromEnv.origin(), what + " overrides "
