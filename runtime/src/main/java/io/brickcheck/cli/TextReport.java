@@ -12,11 +12,16 @@ final class TextReport {
   static String render(ProfileReport report) {
     String nl = System.lineSeparator();
     StringBuilder out = new StringBuilder();
-    out.append("Host ")
-        .append(report.host().hostIfValid().map(Object::toString).orElse(Text.quote(report.host().safeInput())))
-        .append(" (kind ").append(report.hostKind()).append(")")
-        .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
-        .append(nl);
+    if (report.host().input() == null) {
+      // A file source that gave no profile (missing file, unknown profile): no "Host null".
+      out.append("No profile was read.").append(nl);
+    } else {
+      out.append("Host ")
+          .append(report.host().hostIfValid().map(Object::toString).orElse(Text.quote(report.host().safeInput())))
+          .append(" (kind ").append(report.hostKind()).append(")")
+          .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
+          .append(nl);
+    }
     int width = report.computes().stream().mapToInt(c -> c.name().length()).max().orElse(7);
     for (ComputeReport c : report.computes()) {
       out.append("  ").append(pad(c.name(), width)).append("  ").append(describe(c)).append(nl);

@@ -85,7 +85,8 @@ class CheckDbtProfilesTest {
     CheckCommandTest.Run r = run(Map.of(), "check", "--profiles", "/nonexistent/profiles.yml", "--profile", "p");
 
     assertThat(r.status()).isEqualTo(1);
-    assertThat(r.out()).contains("[DatabricksProfile/ProfilesFileNotFound] \"/nonexistent/profiles.yml\" does not exist");
+    assertThat(r.out()).contains("[DatabricksProfile/ProfilesFileNotFound] \"/nonexistent/profiles.yml\" does not exist")
+        .doesNotContain("Host null");
   }
 
   @Test
