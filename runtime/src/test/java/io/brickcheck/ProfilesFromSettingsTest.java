@@ -66,23 +66,26 @@ class ProfilesFromSettingsTest {
 
     Profile profile = Profiles.fromDatabricksConfig(file, "spog", Map.of(), home, BLOCKING);
     DatabricksConnection warehouse = profile.open("default");
+    // The file's own token, read for this use only.
+    Credentials fromFile = io.brickcheck.cfg.DatabricksCfg.credentials(file, "spog", Map.of(), home).orElseThrow();
+    assertThat(fromFile).isEqualTo(Credentials.token(PAT)).hasToString("Credentials[token, redacted]");
 
     assertThat(profile.warnings()).extracting(Problem::code).containsExactly(Code.WorkspaceIdOnHost);
     assertThat(warehouse.httpPath()).isEqualTo("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=" + id);
-    try (Connection jdbc = warehouse.openJdbc(Credentials.token(PAT))) {
+    try (Connection jdbc = warehouse.openJdbc(fromFile)) {
       assertThat(jdbc.isClosed()).isFalse();
     }
     assertThat(requests(RecordedRequest.Kind.THRIFT)).isNotEmpty().allSatisfy(r -> {
       assertThat(r.target()).isEqualTo("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=" + id);
       assertThat(r.orgId()).isEqualTo(id);
     });
-    OkHttpClient rest = warehouse.httpClient(Credentials.token(PAT));
+    OkHttpClient rest = warehouse.httpClient(fromFile);
     try (Response r = rest.newCall(new Request.Builder().url(gateway.baseUrl() + "/api/2.0/clusters/list").build()).execute()) {
       assertThat(r.code()).isEqualTo(200);
     }
     assertThat(requests(RecordedRequest.Kind.REST)).singleElement().satisfies(r -> assertThat(r.orgId()).isEqualTo(id));
     gateway.clearRequests();
-    new WorkspaceClient(warehouse.sdkConfig(Credentials.token(PAT))).currentUser().me(new MeRequest());
+    new WorkspaceClient(warehouse.sdkConfig(fromFile)).currentUser().me(new MeRequest());
     assertThat(requests(RecordedRequest.Kind.REST)).singleElement()
         .satisfies(r -> assertThat(r.workspaceIdHeader()).isEqualTo(id));
 

@@ -5,7 +5,8 @@ package io.brickcheck.cfg;
  * kept: only whether it is non-empty, so nothing printable can leak it.
  *
  * @param key the key as written (the CLI and SDKs compare keys case-sensitively)
- * @param value the value with quotes and an inline comment removed; null for a secret
+ * @param value the value with quotes and an inline comment removed; null for a secret (except
+ *     inside {@link DatabricksCfg#credentials}, which uses it at once)
  * @param present whether the value is non-empty (the SDKs treat an empty value as unset)
  * @param secret whether the key holds a credential ({@code token}, {@code client_secret}, ...)
  * @param keyOrigin where the key is written

@@ -73,6 +73,14 @@ final class CfgReader {
   private CfgReader() {}
 
   static DatabricksCfgFile parse(String text, String file) {
+    return parse(text, file, false);
+  }
+
+  /**
+   * Parses {@code text}; with {@code keepSecrets}, secret values are kept in their entries (for
+   * {@link DatabricksCfg#credentials} only, which uses them at once and drops the file).
+   */
+  static DatabricksCfgFile parse(String text, String file, boolean keepSecrets) {
     List<Problem> fatal = new ArrayList<>();
     List<SectionBuilder> sections = new ArrayList<>();
     SectionBuilder current = null;
@@ -102,7 +110,7 @@ final class CfgReader {
               + " otherwise). Write the profile's name between [ and ]"));
           return new DatabricksCfgFile(file, List.of(), fatal);
         }
-        current = new SectionBuilder(name, lineStart, false);
+        current = new SectionBuilder(name, lineStart, false, keepSecrets);
         sections.add(current);
         continue;
       }
@@ -115,7 +123,7 @@ final class CfgReader {
         return new DatabricksCfgFile(file, List.of(), fatal);
       }
       if (current == null) {
-        current = new SectionBuilder(DEFAULT, Origin.at(file, lineNo, 1), true);
+        current = new SectionBuilder(DEFAULT, Origin.at(file, lineNo, 1), true, keepSecrets);
         sections.add(current);
       }
       String key = raw.substring(lead, sep).strip();
@@ -150,7 +158,10 @@ final class CfgReader {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, CfgEntry> firstByKey = new HashMap<>();
 
-    SectionBuilder(String name, Origin origin, boolean beforeHeader) {
+    private final boolean keepSecrets;
+
+    SectionBuilder(String name, Origin origin, boolean beforeHeader, boolean keepSecrets) {
+      this.keepSecrets = keepSecrets;
       this.name = name;
       this.origin = origin;
       this.beforeHeader = beforeHeader;
@@ -194,7 +205,7 @@ final class CfgReader {
               + " quotes, or a blank before an inline comment"));
         }
       }
-      CfgEntry entry = new CfgEntry(key, secret ? null : value, !value.isEmpty(), secret, keyOrigin, valueOrigin);
+      CfgEntry entry = new CfgEntry(key, secret && !keepSecrets ? null : value, !value.isEmpty(), secret, keyOrigin, valueOrigin);
       CfgEntry earlier = firstByKey.putIfAbsent(key, entry);
       if (earlier != null) {
         problems.add(at(Code.InvalidConfigFile, keyOrigin, "key " + quote(key) + " is given again, first at line "

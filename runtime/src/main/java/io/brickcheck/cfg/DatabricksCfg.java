@@ -2,6 +2,7 @@ package io.brickcheck.cfg;
 
 import static io.brickcheck.rules.Text.quote;
 
+import io.brickcheck.Credentials;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Subject;
@@ -15,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -275,6 +278,53 @@ public final class DatabricksCfg {
       }
     }
     return new CfgSelection(new DatabricksSettings(inFile.name(), inFile.origin().orElse(null), merged, problems), List.of());
+  }
+
+  /**
+   * The credentials a Databricks SDK would use for this profile, for {@link
+   * io.brickcheck.DatabricksConnection}: a token ({@code DATABRICKS_TOKEN}, else {@code token}), else
+   * an OAuth client ({@code DATABRICKS_CLIENT_ID} / {@code client_id} with {@code
+   * DATABRICKS_CLIENT_SECRET} / {@code client_secret}), variables before the file. The file is read
+   * again, its secret values are used to build the {@link Credentials} and dropped with it: no other
+   * object of this package ever holds one.
+   *
+   * @param fileOrNull the file; null for {@code DATABRICKS_CONFIG_FILE}, else {@code ~/.databrickscfg}
+   * @param profileOrNull the profile; null for {@code DATABRICKS_CONFIG_PROFILE}, else {@code DEFAULT}
+   * @param env the environment variables
+   * @param home the home directory when {@code HOME} is unset, may be null
+   * @return the credentials, or empty when neither a token nor a whole OAuth client is set (an
+   *     unreadable file or unknown profile counts as no values: the profile's own check reports it)
+   */
+  public static Optional<Credentials> credentials(Path fileOrNull, String profileOrNull, Map<String, String> env, Path home) {
+    Map<String, String> values = new HashMap<>();
+    Path path = fileOrNull != null ? fileOrNull : locate(env, home);
+    String profile = profileOrNull != null ? profileOrNull : nonEmpty(env.get(CONFIG_PROFILE_VARIABLE));
+    if (path != null && Files.isRegularFile(path)) {
+      try {
+        String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        List<CfgSection> sections = CfgReader.parse(text, "", true).sections();
+        sections.stream().filter(s -> s.name().equals(profile == null ? DEFAULT_PROFILE : profile)).findFirst()
+            .ifPresent(s -> s.entries().stream().filter(CfgEntry::present)
+                .forEach(e -> values.putIfAbsent(e.key(), e.value())));
+      } catch (IOException | SecurityException e) {
+        // No values from the file; the profile's own check says why.
+      }
+    }
+    for (String key : List.of("token", "client_id", "client_secret")) {
+      String fromEnv = nonEmpty(env.get(VARIABLES.get(key)));
+      if (fromEnv != null) {
+        values.put(key, fromEnv);
+      }
+    }
+    String token = values.get("token");
+    if (token != null && !token.isBlank()) {
+      return Optional.of(Credentials.token(token.strip()));
+    }
+    String id = values.get("client_id");
+    String secret = values.get("client_secret");
+    return id != null && !id.isBlank() && secret != null && !secret.isBlank()
+        ? Optional.of(Credentials.oauthM2M(id.strip(), secret.strip()))
+        : Optional.empty();
   }
 
   private static Problem withProfileVariable(Problem p) {

@@ -153,4 +153,23 @@ class EnvironmentResolutionTest {
     CfgSelection s = DatabricksCfg.fromEnvironment(env("DATABRICKS_HOST", "", "DATABRICKS_TOKEN", ""), null);
     assertThat(s.settings().get("host").orElseThrow().origin().isEnvironment()).isFalse();
   }
+
+  @Test
+  void credentialsComeFromVariablesBeforeTheFileAndOnlyForTheirUse() {
+    String file = cfg("[DEFAULT]\n[prod]\nhost = " + SPOG + "\nclient_id = sp-1\nclient_secret = \"sp-SECRET\"  # rotated\n"
+        + "[pat]\ntoken = dapiFILE\n");
+    Path path = Path.of(file);
+    assertThat(DatabricksCfg.credentials(path, "prod", Map.of(), null))
+        .contains(io.brickcheck.Credentials.oauthM2M("sp-1", "sp-SECRET"));
+    assertThat(DatabricksCfg.credentials(path, "prod", Map.of("DATABRICKS_TOKEN", "dapiENV"), null))
+        .contains(io.brickcheck.Credentials.token("dapiENV"));
+    assertThat(DatabricksCfg.credentials(null, null, env("DATABRICKS_CONFIG_PROFILE", "pat"), null))
+        .contains(io.brickcheck.Credentials.token("dapiFILE"));
+    assertThat(DatabricksCfg.credentials(path, "prod", Map.of("DATABRICKS_CLIENT_SECRET", "sp-ENV"), null))
+        .contains(io.brickcheck.Credentials.oauthM2M("sp-1", "sp-ENV"));
+    assertThat(DatabricksCfg.credentials(path, "DEFAULT", Map.of(), null)).isEmpty();
+    assertThat(DatabricksCfg.credentials(home.resolve("missing"), "prod", Map.of(), null)).isEmpty();
+    // Reading the same profile keeps no secret anywhere.
+    assertThat(DatabricksCfg.fromFile(DatabricksCfg.read(path), "prod").toString()).doesNotContain("sp-SECRET");
+  }
 }
