@@ -135,10 +135,16 @@ final class CfgReader {
       Origin valueOrigin = Origin.at(file, lineNo, column(raw, start));
       String value = raw.substring(start).strip();
       boolean continued = false;
-      while (value.endsWith("\\") && i + 1 < lines.length) {
-        continued = true;
-        i++;
-        value = value.substring(0, value.length() - 1) + lines[i].strip();
+      if (value.endsWith("\\") && i + 1 < lines.length) {
+        // One builder for the whole run: joining line by line would copy the value each time.
+        StringBuilder joined = new StringBuilder(value);
+        while (joined.length() > 0 && joined.charAt(joined.length() - 1) == '\\' && i + 1 < lines.length) {
+          continued = true;
+          i++;
+          joined.setLength(joined.length() - 1);
+          joined.append(lines[i].strip());
+        }
+        value = joined.toString();
       }
       current.add(key, value, continued, keyOrigin, valueOrigin);
     }

@@ -56,6 +56,7 @@ class CheckDbtProfilesTest {
     assertThat(problem.get("message").getAsString()).isEqualTo("[DatabricksProfile/UnknownDbtTarget]"
         + " unknown-target.yml:2:11: target \"prdo\" is not in profile \"jaffle_shop\". Targets: \"dev\","
         + " \"prod\". Did you mean \"prod\"?");
+    assertThat(problem.get("location").getAsString()).isEqualTo("unknown-target.yml:2:11");
   }
 
   @Test
