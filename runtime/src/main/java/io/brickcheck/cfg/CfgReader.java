@@ -44,6 +44,9 @@ import java.util.Set;
  *   <li>A key repeated in one section (go-ini keeps the last, INIConfiguration the first), and a
  *       section header repeated (go-ini merges them): refused when that section is selected.
  * </ul>
+ *
+ * <p>JavaSdkReaderAgreementTest holds this reader to INIConfiguration itself: every value of a
+ * profile it accepts is the value the Java SDK reads.
  */
 final class CfgReader {
   /** The largest file read, in characters: a CLI config is a few kilobytes. */
