@@ -64,4 +64,23 @@ class JavaSdkResolutionAgreementTest {
     assertThat(ours.value("cluster_id")).as("cluster_id").isEqualTo(sdk.getClusterId());
     assertThat(ours.get("token").isPresent()).as("token present").isEqualTo(sdk.getToken() != null);
   }
+
+  /** The claim of WorkspaceIdOnHost, checked on the SDK itself: it keeps the host and drops the id. */
+  @org.junit.jupiter.api.Test
+  void theJavaSdkDropsAWorkspaceIdOnTheHostWhichBrickcheckCarries() throws Exception {
+    CfgFiles.write(home, ".databrickscfg", "[spog]\nhost = https://peco.azuredatabricks.net/?o=6436897454825492\n"
+        + "warehouse_id = abc\n");
+    Map<String, String> env = Map.of("HOME", home.toString(), "DATABRICKS_CONFIG_PROFILE", "spog");
+    DatabricksConfig sdk = new DatabricksConfig();
+    Method resolve = DatabricksConfig.class.getDeclaredMethod("resolve", Environment.class);
+    resolve.setAccessible(true);
+    resolve.invoke(sdk, new Environment(env, List.of(), "linux"));
+
+    assertThat(sdk.getHost()).isEqualTo("https://peco.azuredatabricks.net");
+    assertThat(sdk.getWorkspaceId()).isNull();
+    CfgReport ours = DatabricksCfg.fromEnvironment(env, null).check(io.brickcheck.HostKind.AUTO);
+    assertThat(ours.report().workspaceId()).isEqualTo("6436897454825492");
+    assertThat(ours.report().problems()).extracting(io.brickcheck.rules.Problem::code)
+        .containsExactly(io.brickcheck.rules.Code.WorkspaceIdOnHost);
+  }
 }
