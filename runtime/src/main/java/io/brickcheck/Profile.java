@@ -37,8 +37,11 @@ public final class Profile {
   private final RuntimeContext context;
   private final Discovery discovery;
   private final Map<Credentials, OAuthTokenSource> tokenSources = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Where each value came from, for a profile read from settings ({@code .databrickscfg}, DATABRICKS_*). */
+  private final Map<String, String> origins;
 
-  private Profile(ProfileReport report, HostKind hostKind, RuntimeContext context) {
+  private Profile(ProfileReport report, HostKind hostKind, RuntimeContext context, Map<String, String> origins) {
+    this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     this.name = report.spec().name();
     this.host = report.host().host();
     this.hostKind = hostKind;
@@ -179,6 +182,11 @@ public final class Profile {
     return report;
   }
 
+  /** What each value was made from ({@code host -> ~/.databrickscfg:3:8}); empty for other sources. */
+  Map<String, String> origins() {
+    return origins;
+  }
+
   RuntimeContext context() {
     return context;
   }
@@ -305,12 +313,17 @@ public final class Profile {
    * Profiles}): strict mode, errors and warnings are handled exactly as {@link Builder#build} does.
    */
   static Profile of(ProfileReport checked, HostKind hostKind, BrickcheckOptions options) {
+    return of(checked, hostKind, options, Map.of());
+  }
+
+  /** As {@link #of(ProfileReport, HostKind, BrickcheckOptions)}, remembering where each value came from. */
+  static Profile of(ProfileReport checked, HostKind hostKind, BrickcheckOptions options, Map<String, String> origins) {
     Objects.requireNonNull(options, "options");
     ProfileReport report = options.strict() ? checked.strict() : checked;
     if (report.hasErrors()) {
       throw new DatabricksProfileException(report.errors());
     }
     Discovery.warnOnce(report.spec().name(), report.warnings());
-    return new Profile(report, hostKind, RuntimeContext.of(options));
+    return new Profile(report, hostKind, RuntimeContext.of(options), origins);
   }
 }

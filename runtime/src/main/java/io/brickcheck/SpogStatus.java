@@ -68,6 +68,7 @@ public final class SpogStatus {
     line(out, "host kind", "declared " + profile.hostKind() + ", from the name "
         + profile.host().classification() + ", probed " + probeText());
     line(out, "workspace", profile.workspaceId().orElse("none"));
+    profile.origins().forEach((what, from) -> line(out, "from", what + ": " + from));
     for (String name : profile.computeNames()) {
       DatabricksConnection c = profile.connection(name);
       line(out, "compute " + name, c.httpPath() + "  ->  "
@@ -111,6 +112,11 @@ public final class SpogStatus {
     }
     root.add("probe", probeJson);
     root.addProperty("workspaceId", profile.workspaceId().orElse(null));
+    if (!profile.origins().isEmpty()) {
+      JsonObject origins = new JsonObject();
+      profile.origins().forEach(origins::addProperty);
+      root.add("origins", origins);
+    }
     JsonArray computes = new JsonArray();
     for (String name : profile.computeNames()) {
       DatabricksConnection c = profile.connection(name);

@@ -12,15 +12,18 @@ final class TextReport {
   static String render(ProfileReport report) {
     String nl = System.lineSeparator();
     StringBuilder out = new StringBuilder();
-    // A profile that could not be read has no host to show: say so, never "Host null".
     String input = report.host().safeInput();
-    out.append("Host ")
-        .append(report.host().hostIfValid().map(Object::toString)
-            .orElse(input == null ? "(not read: see the problems below)"
-                : input.isEmpty() ? "(empty)" : Text.quote(input)))
-        .append(" (kind ").append(report.hostKind()).append(")")
-        .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
-        .append(nl);
+    if (input == null) {
+      // A source that gave no profile (missing file, unknown profile or target): never "Host null".
+      out.append("No profile was read.").append(nl);
+    } else {
+      out.append("Host ")
+          .append(report.host().hostIfValid().map(Object::toString)
+              .orElse(input.isEmpty() ? "(empty)" : Text.quote(input)))
+          .append(" (kind ").append(report.hostKind()).append(")")
+          .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
+          .append(nl);
+    }
     int width = report.computes().stream().mapToInt(c -> c.name().length()).max().orElse(7);
     for (ComputeReport c : report.computes()) {
       out.append("  ").append(pad(c.name(), width)).append("  ").append(describe(c)).append(nl);

@@ -91,7 +91,31 @@ public enum Code {
   /** dbt: a Jinja template other than {@code env_var}. */
   UnsupportedTemplate(Severity.ERROR),
   /** dbt: an {@code env_var} without a default whose variable is unset at run time. */
-  MissingEnvironmentVariable(Severity.ERROR);
+  MissingEnvironmentVariable(Severity.ERROR),
+
+  // Profile sources: the Databricks CLI's and SDKs' own settings, a ~/.databrickscfg profile and
+  // DATABRICKS_* variables. Their messages start with "<file>:<line>:<column>: " or
+  // "env:<VARIABLE>: " after the tag.
+  /** databrickscfg: the file cannot be used (unreadable, not INI, a value the CLI and the Java SDK read differently, a repeated key). */
+  InvalidConfigFile(Severity.ERROR),
+  /** databrickscfg: no file where it was looked for ({@code DATABRICKS_CONFIG_FILE}, or the path given). */
+  ConfigFileNotFound(Severity.ERROR),
+  /** databrickscfg: the profile (section) is not in the file. */
+  UnknownConfigProfile(Severity.ERROR),
+  /** databrickscfg / environment: no host, or none of {@code warehouse_id}, {@code cluster_id}, {@code http_path}. */
+  MissingConfigField(Severity.ERROR),
+  /** databrickscfg: a key the CLI and SDKs do not read because of its spelling ({@code Host}, {@code warehouse-id}). */
+  MisspelledConfigKey(Severity.WARNING),
+  /** databrickscfg / environment: the CLI's placeholder {@code none} where an id is expected. */
+  PlaceholderValue(Severity.ERROR),
+  /** databrickscfg / environment: a {@code workspace_id} on an account-console profile (the CLI's "Unable to load OAuth Config"). */
+  WorkspaceIdOnAccountHost(Severity.ERROR),
+  /** databrickscfg / environment: a workspace id in the host's query ({@code ?o=}, {@code ?w=}), which the Java SDK drops. */
+  WorkspaceIdOnHost(Severity.WARNING),
+  /** databrickscfg / environment: the host's query, {@code workspace_id} and the http path name different workspaces. */
+  ConfigWorkspaceMismatch(Severity.ERROR),
+  /** environment: a variable overrides a different value of the profile in the file (the SDKs read the variable). */
+  OverriddenSetting(Severity.WARNING);
 
   /** The prefix of every diagnostic, also the key for {@code @SuppressWarnings}. */
   public static final String FAMILY = "DatabricksProfile";

@@ -56,6 +56,7 @@ class CheckDbtProfilesTest {
     assertThat(problem.get("message").getAsString()).isEqualTo("[DatabricksProfile/UnknownDbtTarget]"
         + " unknown-target.yml:2:11: target \"prdo\" is not in profile \"jaffle_shop\". Targets: \"dev\","
         + " \"prod\". Did you mean \"prod\"?");
+    assertThat(problem.get("location").getAsString()).isEqualTo("unknown-target.yml:2:11");
   }
 
   @Test
@@ -85,7 +86,8 @@ class CheckDbtProfilesTest {
     CheckCommandTest.Run r = run(Map.of(), "check", "--profiles", "/nonexistent/profiles.yml", "--profile", "p");
 
     assertThat(r.status()).isEqualTo(1);
-    assertThat(r.out()).contains("[DatabricksProfile/ProfilesFileNotFound] \"/nonexistent/profiles.yml\" does not exist");
+    assertThat(r.out()).contains("[DatabricksProfile/ProfilesFileNotFound] \"/nonexistent/profiles.yml\" does not exist")
+        .doesNotContain("Host null");
   }
 
   @Test

@@ -112,7 +112,7 @@ class CheckRealInputsTest {
     assertThat(dbt.out()).contains("profiles.yml:6:13: host \"https://peco.azuredatabricks.net/?o=1234567890123456\"")
         .contains("as host and add ?o=1234567890123456 to http_path");
     assertThat(dbt.out()).contains("[DatabricksProfile/DriverMisreadsHttpPath] profiles.yml:7:18:");
-    assertThat(unread.out()).startsWith("Host (not read: see the problems below)").doesNotContainIgnoringCase("host null");
+    assertThat(unread.out()).startsWith("No profile was read.").doesNotContainIgnoringCase("host null");
   }
 
   /** Kinds 6 and 7 in text, each naming what to write instead. */
