@@ -16,6 +16,7 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -204,7 +205,7 @@ final class CfgChecks {
       computes.add(new ComputeSpec(b.name(), b.path()));
     }
     ProfileReport report = ProfileChecker.check(
-        new ProfileSpec(profile, url.base(), hostKind, built.get(0).path(), computes));
+        new ProfileSpec(profile, url.base(), hostKind, built.get(0).path(), computes).withForm(SpecForm.DATABRICKSCFG));
     for (Problem p : report.problems()) {
       problems.add(CfgReader.moved(p, originOf(p, host, built, profileOrigin)));
     }

@@ -13,7 +13,14 @@ public enum SpecForm {
   /** A dbt {@code profiles.yml} output: {@code host:}, {@code http_path:}, {@code compute: <name>: http_path:}. */
   DBT("host", "http_path", "http_path of compute \"%s\"", "hostKind = %s (--host-kind for check)"),
   /** The {@code check} command line: {@code --host}, {@code --http-path}, {@code --compute NAME=PATH}. */
-  CLI("--host", "--http-path", "--compute %s=<path>", "--host-kind %s");
+  CLI("--host", "--http-path", "--compute %s=<path>", "--host-kind %s"),
+  /**
+   * A {@code ~/.databrickscfg} profile or the {@code DATABRICKS_*} variables: {@code host},
+   * {@code http_path}, {@code warehouse_id} / {@code cluster_id}. The file has no host kind; a host
+   * that fronts many workspaces is told by its {@code workspace_id}, and {@code check --host-kind}
+   * declares the kind for the check.
+   */
+  DATABRICKSCFG("host", "http_path", "%s_id", "--host-kind %s (check)");
 
   private final String host;
   private final String httpPath;
@@ -64,7 +71,10 @@ public enum SpecForm {
    * @return e.g. {@code hostKind = SPOG} or {@code --host-kind spog}
    */
   public String declare(HostClassification kind) {
-    String name = this == CLI ? kind.name().toLowerCase(java.util.Locale.ROOT) : kind.name();
+    if (this == DATABRICKSCFG && kind == HostClassification.SPOG) {
+      return "workspace_id = <workspace-id>";
+    }
+    String name = this == CLI || this == DATABRICKSCFG ? kind.name().toLowerCase(java.util.Locale.ROOT) : kind.name();
     return String.format(hostKind, name);
   }
 }

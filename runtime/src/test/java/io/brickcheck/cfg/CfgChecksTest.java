@@ -6,6 +6,7 @@ import io.brickcheck.rules.Code;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.rules.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,9 @@ class CfgChecksTest {
     return m;
   }
 
+  /** Errors and warnings as "Code place"; notes (advice that never fails) are asserted where they matter. */
   private static List<String> codesAndPlaces(ProfileReport r) {
-    return r.problems().stream().map(p -> p.code() + " " + p.message().split(": ", 2)[0].split("\\] ", 2)[1]).toList();
+    return r.problems().stream().filter(p -> p.severity() != Severity.NOTE).map(p -> p.code() + " " + p.message().split(": ", 2)[0].split("\\] ", 2)[1]).toList();
   }
 
   @Test
@@ -124,10 +126,15 @@ class CfgChecksTest {
   @Test
   void theClisNonePlaceholderIsNotAnId() {
     CfgReport r = check("host = " + SPOG, "workspace_id = none", "warehouse_id = abc");
-    assertThat(r.report().problems()).extracting(Problem::message).containsExactly(
+    assertThat(r.report().errors()).extracting(Problem::message).containsExactly(
         "[DatabricksProfile/PlaceholderValue] " + at(5, 16) + ": workspace_id is \"none\", the Databricks CLI's"
             + " placeholder for \"no value\", not an id. A numeric workspace id (the number after ?o= in the"
             + " workspace URL) is expected. Set the real id, or remove the line.");
+    // With no usable id on a host whose name says nothing, the note says what this file can declare.
+    assertThat(r.report().notes()).extracting(Problem::message).singleElement().asString()
+        .startsWith("[DatabricksProfile/UnclassifiedHost] " + at(4, 8) + ": host \"peco.azuredatabricks.net\"")
+        .contains("or workspace_id = <workspace-id> if it fronts many")
+        .doesNotContain("hostKind =");
     assertThat(codesAndPlaces(check("host = " + SPOG, "warehouse_id = None").report()))
         .containsExactly("PlaceholderValue " + at(5, 16), "MissingConfigField " + at(3, 1));
     assertThat(codesAndPlaces(check("host = " + SPOG + "/?o=none", "warehouse_id = abc").report()))
@@ -180,7 +187,7 @@ class CfgChecksTest {
     assertThat(codesAndPlaces(differ.report()))
         .containsExactly("WorkspaceIdOnHost " + at(4, 8), "ConfigWorkspaceMismatch " + at(5, 16));
     CfgReport invalid = check("host = " + SPOG + "?o=12a", "warehouse_id = abc");
-    assertThat(invalid.report().problems()).extracting(Problem::message).containsExactly(
+    assertThat(invalid.report().errors()).extracting(Problem::message).containsExactly(
         "[DatabricksProfile/InvalidWorkspaceId] " + at(4, 8) + ": the workspace id \"12a\" in host \"" + SPOG
             + "?o=12a\" is not a workspace id. 1 to 19 ASCII digits, at most 9223372036854775807, are expected. Use"
             + " the number after ?o= in your workspace URL.");

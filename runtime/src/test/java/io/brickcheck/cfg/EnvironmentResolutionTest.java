@@ -134,7 +134,7 @@ class EnvironmentResolutionTest {
   void theFileRulesApplyToVariablesTooSpelledAsVariables() {
     CfgReport none = DatabricksCfg.fromEnvironment(env("DATABRICKS_HOST", SPOG, "DATABRICKS_WORKSPACE_ID", "none",
         "DATABRICKS_WAREHOUSE_ID", "abc"), null).check(HostKind.AUTO);
-    assertThat(none.report().problems()).extracting(Problem::message).singleElement().asString().startsWith(
+    assertThat(none.report().errors()).extracting(Problem::message).singleElement().asString().startsWith(
         "[DatabricksProfile/PlaceholderValue] env:DATABRICKS_WORKSPACE_ID: DATABRICKS_WORKSPACE_ID is \"none\"");
     CfgReport query = DatabricksCfg.fromEnvironment(env("DATABRICKS_HOST", SPOG + "/?o=" + ID,
         "DATABRICKS_CLUSTER_ID", "0123-456789-abcdefgh"), null).check(HostKind.AUTO);

@@ -91,7 +91,9 @@ class CheckDatabricksCfgTest {
     JsonArray problems = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("problems");
     assertThat(problems).extracting(p -> p.getAsJsonObject().get("code").getAsString() + " "
         + p.getAsJsonObject().get("location").getAsString())
-        .containsExactly("OverriddenSetting env:DATABRICKS_WORKSPACE_ID", "PlaceholderValue env:DATABRICKS_WORKSPACE_ID");
+        .containsExactly("OverriddenSetting env:DATABRICKS_WORKSPACE_ID", "PlaceholderValue env:DATABRICKS_WORKSPACE_ID",
+            // No usable id and a host name that says nothing: the note says what to declare.
+            "UnclassifiedHost " + file + ":2:8");
     assertThat(problems.get(0).getAsJsonObject().get("message").getAsString()).contains(file + ":3:16");
 
     CheckCommandTest.Run ok = run(Map.of("DATABRICKS_HOST", SPOG, "DATABRICKS_HTTP_PATH", "/sql/1.0/warehouses/abc?o=" + ID),
