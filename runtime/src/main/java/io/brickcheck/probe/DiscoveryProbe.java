@@ -224,7 +224,8 @@ public final class DiscoveryProbe implements AutoCloseable {
   /** Runs exactly once per probe: cache, warn, then release the waiting callers. */
   private void finish(Host host, CompletableFuture<ProbeResult> future, ProbeResult result) {
     long now = ticker.getAsLong();
-    Duration ttl = result.succeeded() ? settings.successTtl() : settings.failureTtl();
+    // "No discovery here" (404/405/501) is as definitive as metadata: cached as long, never warned.
+    Duration ttl = result.answered() ? settings.successTtl() : settings.failureTtl();
     if (closed) {
       // Closing is not a host problem: no cache entry, no warning; just release the callers.
       slots.computeIfPresent(host, (h, s) -> s instanceof Running r && r.future == future ? null : s);
@@ -236,7 +237,7 @@ public final class DiscoveryProbe implements AutoCloseable {
       slots.values().removeIf(s -> s instanceof Done d && now - d.expiresAt >= 0);
       warnedUntil.values().removeIf(until -> now - until >= 0);
     }
-    if (!result.succeeded()) {
+    if (!result.answered()) {
       warnOnce(host, result, now);
     }
     future.complete(result);
