@@ -217,7 +217,7 @@ public final class SpogStatus {
           case BOTH -> HeaderStyle.ORG_ID_HEADER + " and " + HeaderStyle.WORKSPACE_ID_HEADER;
         };
     return List.of(
-        "REST   " + headers + ": " + id.get() + " on requests to " + host + ", except /oidc/ and /.well-known/, never to other hosts",
+        "REST   " + headers + ": " + id.get() + " on requests to " + host + " (each redirect hop judged), except /oidc/, /.well-known/ and account APIs, never to other hosts",
         "JDBC   httpPath as declared, plus http.header.x-databricks-org-id=" + id.get(),
         "SDK    setWorkspaceId(" + id.get() + "), sent as " + HeaderStyle.WORKSPACE_ID_HEADER,
         "OAuth  token requests carry no workspace header");
