@@ -181,6 +181,61 @@ class HeadersPerHopTest {
     }
   }
 
+  /**
+   * Seeded random redirect chains (1 to 4 hops, any redirect code, any mix of targets): at every
+   * hop the headers and token are present exactly when that hop is the profile's own workspace API.
+   * The expectation comes from how each target was built, not from Brickcheck's predicate.
+   */
+  @Test
+  void randomRedirectChainsAreJudgedAtEveryHop() throws Exception {
+    record Target(boolean workspaceServer, String path, boolean routed) {}
+    List<Target> targets = List.of(
+        new Target(true, "/api/2.0/clusters/list", true),
+        new Target(true, "/api/2.1/jobs/runs/list?x=1", true),
+        new Target(true, "/api/2.0/preview/scim/v2/Me", true),
+        new Target(true, "/oidc/v1/token", false),
+        new Target(true, "/%6fidc/v1/token", false),
+        new Target(true, "/.well-known/databricks-config", false),
+        new Target(true, "/api/2.0/accounts/a/workspaces", false),
+        new Target(true, "/api/2.0/preview/accounts/a/scim/v2/Users", false),
+        new Target(false, "/api/2.0/clusters/list", false),
+        new Target(false, "/bucket/object", false));
+    java.util.Random r = new java.util.Random(Long.getLong("brickcheck.seed", 20261129L));
+    OkHttpClient client = client(HeaderStyle.BOTH);
+    for (int chain = 0; chain < 40; chain++) {
+      int hops = 1 + r.nextInt(4);
+      List<Target> path = new ArrayList<>();
+      path.add(targets.get(r.nextInt(3))); // a call starts on the profile's API
+      for (int h = 1; h < hops; h++) {
+        path.add(targets.get(r.nextInt(targets.size())));
+      }
+      int code = REDIRECTS[r.nextInt(REDIRECTS.length)];
+      for (int h = 0; h < path.size(); h++) {
+        MockWebServer server = path.get(h).workspaceServer() ? workspace : elsewhere;
+        if (h + 1 < path.size()) {
+          Target next = path.get(h + 1);
+          String url = (next.workspaceServer() ? base() : "http://127.0.0.1:" + elsewhere.getPort()) + next.path();
+          server.enqueue(redirect(code, url));
+        } else {
+          server.enqueue(ok());
+        }
+      }
+      try (Response resp = client.newCall(request(base() + path.get(0).path(), code)).execute()) {
+        assertThat(resp.code()).as("chain %d", chain).isEqualTo(200);
+      }
+      for (int h = 0; h < path.size(); h++) {
+        Target t = path.get(h);
+        RecordedRequest got = take(t.workspaceServer() ? workspace : elsewhere);
+        String what = "chain " + chain + " (" + code + ") hop " + (h + 1) + " " + t;
+        if (t.routed()) {
+          assertRouted(got, what);
+        } else {
+          assertNothingRouted(got, what);
+        }
+      }
+    }
+  }
+
   @Test
   void theAccountApiPredicate() {
     for (String yes : List.of("/api/2.0/accounts/a", "/api/2.1/accounts", "/api/2.0/preview/accounts/a/b",
