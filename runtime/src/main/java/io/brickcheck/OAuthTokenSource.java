@@ -28,7 +28,8 @@ import okhttp3.ResponseBody;
  *
  * <p><b>Rejected tokens</b>: after a 401, {@link #tokenRejected} forgets the refused token, so the
  * retry ({@link BearerAuthInterceptor.RetryOnUnauthorized}) fetches a new one (at most one fetch
- * however many calls were refused at once).
+ * however many calls were refused at once), unless the token is younger than {@link
+ * #MIN_AGE_TO_REPLACE}: then the 401 stands, without a retry.
  *
  * <p><b>Redirects</b> are never followed for token requests: a 3xx is an error, so no other host
  * can receive the client secret or hand out a token of its own.
@@ -36,6 +37,13 @@ import okhttp3.ResponseBody;
 final class OAuthTokenSource implements BearerAuthInterceptor.TokenSupplier {
   /** The longest refresh margin: refresh this long before expiry (less for short-lived tokens). */
   static final Duration EARLY_REFRESH = Duration.ofSeconds(40);
+
+  /**
+   * A token refused younger than this is not replaced: a fresh token that is refused is refused
+   * for what it may do, not for its age, and a new one would fare no better. Without this, an
+   * endpoint that always answers 401 would make every call fetch a token.
+   */
+  static final Duration MIN_AGE_TO_REPLACE = Duration.ofSeconds(10);
 
   /** Lifetimes above this are cut to it, so nanosecond arithmetic cannot overflow. */
   static final Duration MAX_LIFETIME = Duration.ofDays(365);
@@ -50,8 +58,8 @@ final class OAuthTokenSource implements BearerAuthInterceptor.TokenSupplier {
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Token current;
 
-  /** A token and the ticker value (monotonic nanoseconds) from which it must be refreshed. */
-  private record Token(String value, long refreshAtNanos) {}
+  /** A token, when its request was sent and from when it must be refreshed (ticker nanoseconds). */
+  private record Token(String value, long sentNanos, long refreshAtNanos) {}
 
   /** Where to ask; resolved on first use, since it may need the discovery probe. */
   interface Endpoint {
@@ -103,9 +111,13 @@ final class OAuthTokenSource implements BearerAuthInterceptor.TokenSupplier {
     lock.lock();
     try {
       Token token = current;
-      if (token != null && token.value().equals(rejected)) {
-        current = null; // the next accessToken() fetches; a newer token is kept as it is
+      if (token == null || !token.value().equals(rejected)) {
+        return true; // already replaced (by another refused call): retry with the newer one
       }
+      if (ticker.getAsLong() - token.sentNanos() < MIN_AGE_TO_REPLACE.toNanos()) {
+        return false;
+      }
+      current = null; // the next accessToken() fetches
       return true;
     } finally {
       lock.unlock();
@@ -161,7 +173,7 @@ final class OAuthTokenSource implements BearerAuthInterceptor.TokenSupplier {
       long expiresIn = json.has("expires_in") ? json.get("expires_in").getAsLong() : 3600;
       Duration lifetime = Duration.ofSeconds(Math.max(0, Math.min(expiresIn, MAX_LIFETIME.toSeconds())));
       long refreshAt = sentNanos + lifetime.minus(refreshMargin(lifetime)).toNanos();
-      return new Token(accessToken, refreshAt);
+      return new Token(accessToken, sentNanos, refreshAt);
     } catch (RuntimeException e) {
       // Never echo the body: it may hold a token.
       throw new IOException("OAuth token endpoint " + endpoint + " sent no usable access_token");

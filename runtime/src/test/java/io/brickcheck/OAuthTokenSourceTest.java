@@ -180,6 +180,7 @@ class OAuthTokenSourceTest {
     }
     gateway.revokeIssuedTokens(); // the host forgets the token long before its expiry
     gateway.clearRequests();
+    clock.advance(Duration.ofSeconds(11)); // older than MIN_AGE_TO_REPLACE
 
     try (Response r = api.newCall(call).execute()) {
       assertThat(r.code()).isEqualTo(200);
@@ -192,7 +193,7 @@ class OAuthTokenSourceTest {
   }
 
   @Test
-  void aHostThatAlwaysAnswers401GetsOneRetryNotALoop() throws Exception {
+  void aHostThatAlwaysAnswers401GetsOneRetryNotALoopAndAFreshTokenNone() throws Exception {
     try (mockwebserver3.MockWebServer api = new mockwebserver3.MockWebServer()) {
       api.start();
       for (int i = 0; i < 10; i++) {
@@ -201,11 +202,23 @@ class OAuthTokenSourceTest {
       Host apiHost = HostParser.parse("http://127.0.0.1:" + api.getPort()).host();
       OAuthTokenSource tokens = new OAuthTokenSource(plain, this::accountEndpoint, M2M, clock);
       OkHttpClient client = RequestRouting.install(plain.newBuilder(), apiHost, null, HeaderStyle.ORG_ID, tokens).build();
+      Request call = new Request.Builder().url("http://127.0.0.1:" + api.getPort() + "/api/2.0/x").build();
 
-      try (Response r = client.newCall(new Request.Builder().url("http://127.0.0.1:" + api.getPort() + "/api/2.0/x").build()).execute()) {
+      // A token just fetched and refused: refused for what it may do; a new one would not help.
+      for (int i = 0; i < 3; i++) {
+        try (Response r = client.newCall(call).execute()) {
+          assertThat(r.code()).isEqualTo(401);
+        }
+      }
+      assertThat(api.getRequestCount()).isEqualTo(3);
+      assertThat(gateway.tokensIssued()).isEqualTo(1);
+
+      // An older token refused: one refresh, one retry, then the 401 stands.
+      clock.advance(Duration.ofSeconds(11));
+      try (Response r = client.newCall(call).execute()) {
         assertThat(r.code()).isEqualTo(401);
       }
-      assertThat(api.getRequestCount()).isEqualTo(2);
+      assertThat(api.getRequestCount()).isEqualTo(5);
       assertThat(gateway.tokensIssued()).isEqualTo(2);
     }
   }
@@ -241,6 +254,7 @@ class OAuthTokenSourceTest {
     Request call = new Request.Builder().url(gateway.baseUrl() + "/api/2.0/sql/warehouses").build();
     tokens.accessToken();
     gateway.revokeIssuedTokens();
+    clock.advance(Duration.ofSeconds(11));
     ExecutorService pool = Executors.newFixedThreadPool(16);
     CountDownLatch go = new CountDownLatch(1);
     try {

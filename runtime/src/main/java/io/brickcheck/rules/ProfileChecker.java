@@ -102,9 +102,9 @@ public final class ProfileChecker {
               "profile " + quote(report.spec().name()) + " names workspace " + quote(id) + " but host "
                   + quote(host) + " says (in /.well-known/databricks-config) it is workspace "
                   + quote(discoveredWorkspaceId) + ". A per-workspace host serves its own workspace"
-                  + " only. If workspace " + discoveredWorkspaceId + " is meant, drop ?o=" + id
-                  + " (a per-workspace host needs none) or change the id to " + discoveredWorkspaceId
-                  + "; otherwise use the host of workspace " + id));
+                  + " only. If workspace " + discoveredWorkspaceId + " is meant, change the id to "
+                  + discoveredWorkspaceId + " (or drop ?o=, which a per-workspace host does not need);"
+                  + " otherwise use the host of workspace " + id));
     }
     if (discovered == HostClassification.WORKSPACE && id != null
         && report.hostKind() != HostClassification.WORKSPACE) {

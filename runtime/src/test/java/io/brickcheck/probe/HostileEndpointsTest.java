@@ -352,7 +352,11 @@ class HostileEndpointsTest {
       }
 
       // 2. Profile.open, BLOCKING and ASYNC: never throws because of the probe, never waits past it.
-      for (BrickcheckOptions options : List.of(BLOCKING, ASYNC)) {
+      // A client of its own per case gives each case its own probe and cache: the OS reuses ports,
+      // and a shared probe would answer from an earlier case's cached result for the same port.
+      okhttp3.OkHttpClient own = new okhttp3.OkHttpClient();
+      for (BrickcheckOptions options : List.of(BLOCKING.toBuilder().httpClient(own).build(),
+          ASYNC.toBuilder().httpClient(own).build())) {
         Profile profile = Profile.builder("hostile", base).defaultHttpPath("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8")
             .build(options);
         long start = System.nanoTime();
