@@ -175,7 +175,7 @@ public final class Profile {
     }
     return tokenSources.computeIfAbsent(
         credentials,
-        c -> new OAuthTokenSource(context.client(), discovery::tokenEndpoint, c, java.time.Clock.systemUTC()));
+        c -> new OAuthTokenSource(context.client(), discovery::tokenEndpoint, c));
   }
 
   ProfileReport report() {

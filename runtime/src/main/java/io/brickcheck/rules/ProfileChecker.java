@@ -49,17 +49,35 @@ public final class ProfileChecker {
   }
 
   /**
+   * {@link #checkDiscovered(ProfileReport, HostClassification, String)} without a discovered
+   * workspace id.
+   *
+   * @return the problems the host's answer reveals
+   * @param report a report without errors
+   * @param discovered what the probe says
+   */
+  public static List<Problem> checkDiscovered(ProfileReport report, HostClassification discovered) {
+    return checkDiscovered(report, discovered, null);
+  }
+
+  /**
    * The rules that need the host's own answer ({@code /.well-known/databricks-config}): a unified
    * host and no workspace id is {@code MissingWorkspaceId} (a warning here: the id may be routed
-   * some other way; strict mode makes it an error); a workspace or account host and an id is
-   * {@code StrayWorkspaceId}. One problem per rule, about the whole profile.
+   * some other way; strict mode makes it an error); a workspace host whose {@code workspace_id}
+   * differs from the profile's id is {@code HostWorkspaceMismatch} (an error, as when the host name
+   * embeds the id); a workspace or account host and an id is otherwise {@code StrayWorkspaceId}.
+   * One problem per rule, about the whole profile.
    *
    * @return the problems the host's answer reveals
    * @param report a report without errors
    * @param discovered what the probe says: SPOG for {@code unified}, WORKSPACE for {@code
    *     workspace} and {@code account}, UNKNOWN when it could not tell
+   * @param discoveredWorkspaceId the numeric {@code workspace_id} of a {@code workspace} host,
+   *     canonical, or null (absent, opaque, or not a {@code workspace} host): only a numeric id
+   *     can be compared with {@code ?o=}
    */
-  public static List<Problem> checkDiscovered(ProfileReport report, HostClassification discovered) {
+  public static List<Problem> checkDiscovered(
+      ProfileReport report, HostClassification discovered, String discoveredWorkspaceId) {
     String host = report.host().host() == null ? report.host().safeInput() : report.host().host().name();
     String id = report.workspaceId();
     if (discovered == HostClassification.SPOG && id == null) {
@@ -73,6 +91,20 @@ public final class ProfileChecker {
                   + " host, but profile " + quote(report.spec().name()) + " names no workspace. Every"
                   + " connection to a unified host must name its workspace. Add ?o=<workspace-id> to"
                   + " each http path (the number after ?o= in your workspace URL)."));
+    }
+    if (discovered == HostClassification.WORKSPACE && id != null && discoveredWorkspaceId != null
+        && !discoveredWorkspaceId.equals(id)) {
+      return List.of(
+          Problem.of(
+              Code.HostWorkspaceMismatch,
+              Subject.PROFILE,
+              null,
+              "profile " + quote(report.spec().name()) + " names workspace " + quote(id) + " but host "
+                  + quote(host) + " says (in /.well-known/databricks-config) it is workspace "
+                  + quote(discoveredWorkspaceId) + ". A per-workspace host serves its own workspace"
+                  + " only. If workspace " + discoveredWorkspaceId + " is meant, change the id to "
+                  + discoveredWorkspaceId + " (or drop ?o=, which a per-workspace host does not need);"
+                  + " otherwise use the host of workspace " + id));
     }
     if (discovered == HostClassification.WORKSPACE && id != null
         && report.hostKind() != HostClassification.WORKSPACE) {
