@@ -79,7 +79,9 @@ public enum Code {
   /** dbt: a Jinja template other than {@code env_var}. */
   UnsupportedTemplate(Severity.ERROR),
   /** dbt: an {@code env_var} without a default whose variable is unset at run time. */
-  MissingEnvironmentVariable(Severity.ERROR);
+  MissingEnvironmentVariable(Severity.ERROR),
+  /** dbt: an {@code env_var} without a default in {@code token}, {@code client_id} or {@code client_secret} whose variable is unset at run time (dbt fails; Brickcheck never reads the value). */
+  MissingSecretVariable(Severity.WARNING);
 
   /** The prefix of every diagnostic, also the key for {@code @SuppressWarnings}. */
   public static final String FAMILY = "DatabricksProfile";

@@ -23,8 +23,8 @@ class CodeCatalogueTest {
 
   /**
    * Codes that need the network, the classpath or javac, or that belong to a profile source (the
-   * dbt reader, whose codes DbtProfilesReaderTest, DbtTemplatesTest, DbtYamlSafetyTest and
-   * DbtProfilesLocatorTest assert with their exact messages): not the rule engine's to raise.
+   * dbt reader, whose codes DbtProfilesReaderTest, DbtTemplatesTest, DbtYamlSafetyTest,
+   * DbtProfilesLocatorTest and DbtProfilesAsWrittenTest assert with their exact messages): not the rule engine's to raise.
    */
   static final Set<Code> NOT_IN_ENGINE = EnumSet.of(
       Code.ProbeFailed, Code.UnsupportedDriver, Code.UnsupportedSdk,
@@ -32,7 +32,7 @@ class CodeCatalogueTest {
       Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError,
       Code.InvalidProfilesFile, Code.ProfilesFileNotFound, Code.UnknownDbtProfile, Code.UnknownDbtTarget,
       Code.MissingDbtField, Code.UnsupportedProfileType, Code.UnsupportedTemplate,
-      Code.MissingEnvironmentVariable);
+      Code.MissingEnvironmentVariable, Code.MissingSecretVariable);
 
   static Stream<Arguments> cases() {
     return Stream.of(
