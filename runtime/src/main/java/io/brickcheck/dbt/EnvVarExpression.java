@@ -25,6 +25,9 @@ final class EnvVarExpression {
    */
   record Result(String name, String defaultValue, List<DbtFilter> filters, String error, boolean isEnvVar) {}
 
+  /** An argument not given, as distinct from Jinja's {@code none}. */
+  private static final Object UNSET = new Object();
+
   private final String text;
   private int i;
 
@@ -115,17 +118,17 @@ final class EnvVarExpression {
       case "replace" -> {
         Object[] v = bind(name, args, "old", "new", "count");
         if (!(v[0] instanceof String old) || !(v[1] instanceof String replacement)
-            || v[2] != null && !(v[2] instanceof Integer)) {
+            || v[2] != UNSET && v[2] != null && !(v[2] instanceof Integer)) {
           throw usage(name, "replace('old', 'new'[, count])");
         }
-        yield new DbtFilter.Replace(old, replacement, (Integer) v[2]);
+        yield new DbtFilter.Replace(old, replacement, v[2] instanceof Integer count ? count : null);
       }
       case "trim" -> {
         Object[] v = bind(name, args, "chars");
-        if (v[0] != null && !(v[0] instanceof String)) {
+        if (v[0] != UNSET && v[0] != null && !(v[0] instanceof String)) {
           throw usage(name, "trim or trim('characters')");
         }
-        yield new DbtFilter.Trim((String) v[0]);
+        yield new DbtFilter.Trim(v[0] instanceof String chars ? chars : null);
       }
       case "lower", "upper" -> {
         bind(name, args);
@@ -133,8 +136,8 @@ final class EnvVarExpression {
       }
       case "default", "d" -> {
         Object[] v = bind(name, args, "default_value", "boolean");
-        Object value = args.isEmpty() ? "" : v[0];
-        if (!(value instanceof String s) || v[1] != null && !(v[1] instanceof Boolean)) {
+        Object value = v[0] == UNSET ? "" : v[0]; // Jinja's own default for default_value
+        if (!(value instanceof String s) || v[1] != UNSET && !(v[1] instanceof Boolean)) {
           throw usage(name, name + "('value'[, true])");
         }
         yield new DbtFilter.Default(s, Boolean.TRUE.equals(v[1]));
@@ -151,6 +154,7 @@ final class EnvVarExpression {
   /** Positional then keyword arguments onto {@code names}; a Jinja call's own rules. */
   private Object[] bind(String filter, List<Object[]> args, String... names) throws Refused {
     Object[] values = new Object[names.length];
+    java.util.Arrays.fill(values, UNSET);
     boolean[] set = new boolean[names.length];
     for (int a = 0; a < args.size(); a++) {
       String key = (String) args.get(a)[0];

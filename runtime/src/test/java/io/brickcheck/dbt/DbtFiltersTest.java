@@ -66,6 +66,8 @@ class DbtFiltersTest {
         .isEqualTo("b");
     assertThat(host("\"{{ env_var('X') | default('a', false) }}\"", Map.of("X", "set"))).isEqualTo("set");
     assertThat(host("\"{{ env_var('X') | default }}\"", Map.of("X", "set"))).isEqualTo("set");
+    assertThat(host("\"{{ env_var('X') | default(boolean=true) | trim(none) | replace('a', 'b', none) }}\"",
+        Map.of("X", ""))).isEmpty();
   }
 
   @Test
