@@ -1,5 +1,6 @@
 package io.brickcheck;
 
+import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.Host;
@@ -239,6 +240,7 @@ public final class Profile {
     private HostKind hostKind = HostKind.AUTO;
     private String defaultHttpPath = "";
     private final List<ComputeSpec> computes = new ArrayList<>();
+    private ComputeNames.Rule computeNameRule = ComputeNames.Rule.BRICKCHECK;
 
     private Builder(String name, String host) {
       this.name = Objects.requireNonNull(name, "name");
@@ -283,6 +285,19 @@ public final class Profile {
     }
 
     /**
+     * Which compute names are valid: Brickcheck's own {@code [A-Za-z][A-Za-z0-9_-]*} unless set;
+     * {@link ComputeNames.Rule#DBT} for the names of a dbt {@code compute:} block ({@code
+     * etl.hourly}, {@code 2xl_warehouse}), as factories generated from a profiles.yml declare.
+     *
+     * @param rule the profile source's naming rule
+     * @return this builder
+     */
+    public Builder computeNameRule(ComputeNames.Rule rule) {
+      this.computeNameRule = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
+    /**
      * Checks the profile with the rule engine and resolves every compute, with default options.
      *
      * @return the new {@code Profile}
@@ -303,7 +318,7 @@ public final class Profile {
     public Profile build(BrickcheckOptions options) {
       Objects.requireNonNull(options, "options");
       ProfileReport report =
-          ProfileChecker.check(new ProfileSpec(name, host, hostKind, defaultHttpPath, computes));
+          ProfileChecker.check(new ProfileSpec(name, host, hostKind, defaultHttpPath, computes), computeNameRule);
       return of(report, hostKind, options);
     }
   }

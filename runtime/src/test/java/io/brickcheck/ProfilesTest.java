@@ -167,6 +167,41 @@ class ProfilesTest {
     assertThat(a.connection("default")).isEqualTo(b.connection("default"));
   }
 
+  /** Issue 10 kind 8 at run time: filtered host, dbt compute names, secrets named not valued. */
+  @Test
+  void loadRendersFiltersAndKeepsDbtComputeNames() throws IOException {
+    Path file = copy("as-written.yml");
+    Profile p = Profiles.load(file, "analytics", null,
+        Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net/", "DATABRICKS_TOKEN", "dapi-run"), OFF);
+
+    assertThat(p.host().baseUrl()).isEqualTo("https://peco.azuredatabricks.net");
+    assertThat(p.computeNames()).containsExactly("default", "etl.hourly", "2xl_warehouse");
+    assertThat(p.connection("2xl_warehouse").httpPath()).isEqualTo("/sql/1.0/warehouses/x1?o=6436897454825492");
+    assertThat(p.warnings()).isEmpty();
+
+    Profile noToken = Profiles.load(file, "analytics", null,
+        Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net/"), OFF);
+    assertThat(noToken.warnings()).extracting(Problem::code).containsExactly(Code.MissingSecretVariable);
+    // Strict mode throws before any probe runs: the warning is an error there.
+    BrickcheckOptions strict = BrickcheckOptions.builder().strict(true).build();
+    assertThatThrownBy(() -> Profiles.load(file, "analytics", null,
+            Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net/"), strict))
+        .isInstanceOfSatisfying(DatabricksProfileException.class,
+            e -> assertThat(codeOf(e)).isEqualTo(Code.MissingSecretVariable));
+  }
+
+  @Test
+  void loadWithoutSecretsThrowsEveryErrorOfTheTargetAtOnce() throws IOException {
+    Path file = copy("as-written.yml");
+    assertThatThrownBy(() -> Profiles.load(file, "analytics", "ci", Map.of("DBT_TOKEN", "dapi-x"), OFF))
+        .isInstanceOfSatisfying(DatabricksProfileException.class, e -> {
+          assertThat(e.problems()).extracting(Problem::code).containsExactly(Code.MissingEnvironmentVariable,
+              Code.MissingEnvironmentVariable, Code.InvalidComputeName, Code.InvalidWorkspaceId);
+          assertThat(e.getMessage()).contains("profiles.yml:7:14:").contains("profiles.yml:8:18:")
+              .doesNotContain("dapi");
+        });
+  }
+
   private static DatabricksProfileException catchMissing(DbtSelection selection) {
     try {
       Profiles.fromDbt(selection, HostKind.AUTO, Map.of(), OFF);

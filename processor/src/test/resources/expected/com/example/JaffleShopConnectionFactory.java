@@ -6,6 +6,7 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
+import io.brickcheck.rules.ComputeNames;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -90,6 +91,7 @@ public final class JaffleShopConnectionFactory {
   public static JaffleShopConnectionFactory create(BrickcheckOptions options) {
     Profile profile = Profile.builder(PROFILE_NAME, HOST)
             .hostKind(HostKind.AUTO)
+            .computeNameRule(ComputeNames.Rule.DBT)
             .defaultHttpPath(DEFAULT_HTTP_PATH)
             .compute("Cluster1", CLUSTER1_HTTP_PATH)
             .build(options);

@@ -115,7 +115,10 @@ public enum Code {
   /** databrickscfg / environment: the host's query, {@code workspace_id} and the http path name different workspaces. */
   ConfigWorkspaceMismatch(Severity.ERROR),
   /** environment: a variable overrides a different value of the profile in the file (the SDKs read the variable). */
-  OverriddenSetting(Severity.WARNING);
+  OverriddenSetting(Severity.WARNING),
+
+  /** dbt: an {@code env_var} without a default in {@code token}, {@code client_id} or {@code client_secret} whose variable is unset at run time (dbt fails; Brickcheck never reads the value). */
+  MissingSecretVariable(Severity.WARNING);
 
   /** The prefix of every diagnostic, also the key for {@code @SuppressWarnings}. */
   public static final String FAMILY = "DatabricksProfile";

@@ -23,6 +23,17 @@ public final class ProfileChecker {
    * @return each compute's workspace id and every problem, in a stable order
    */
   public static ProfileReport check(ProfileSpec spec) {
+    return check(spec, ComputeNames.Rule.BRICKCHECK);
+  }
+
+  /**
+   * Applies every static rule to a profile whose compute names follow {@code nameRule}.
+   *
+   * @param spec the profile as declared
+   * @param nameRule which compute names the profile's source allows
+   * @return each compute's workspace id and every problem, in a stable order
+   */
+  public static ProfileReport check(ProfileSpec spec, ComputeNames.Rule nameRule) {
     List<Problem> problems = new ArrayList<>();
     HostResult hostResult = HostParser.parse(spec.host(), spec.form());
     problems.addAll(hostResult.problems());
@@ -36,11 +47,13 @@ public final class ProfileChecker {
 
     List<ComputeReport> computes = new ArrayList<>();
     Map<String, String> methodOwners = new HashMap<>();
+    Map<String, String> constantOwners = new HashMap<>();
     computes.add(parseCompute(ComputeNames.DEFAULT, spec.defaultHttpPath(), problems));
     methodOwners.put(ComputeNames.openMethod(ComputeNames.DEFAULT).toLowerCase(Locale.ROOT), ComputeNames.DEFAULT);
+    constantOwners.put(ComputeNames.constantPrefix(ComputeNames.DEFAULT), ComputeNames.DEFAULT);
     for (ComputeSpec compute : spec.computes()) {
       String name = compute.name() == null ? "" : compute.name();
-      checkName(name, methodOwners, spec.form(), problems);
+      checkName(name, nameRule, methodOwners, constantOwners, spec.form(), problems);
       computes.add(parseCompute(name, compute.httpPath(), problems));
     }
 
@@ -128,40 +141,62 @@ public final class ProfileChecker {
     return new ComputeReport(name, path);
   }
 
-  private static void checkName(
-      String name, Map<String, String> methodOwners, SpecForm form, List<Problem> problems) {
+  private static void checkName(String name, ComputeNames.Rule rule, Map<String, String> methodOwners,
+      Map<String, String> constantOwners, SpecForm form, List<Problem> problems) {
     int hidden = Text.firstHidden(name);
     if (hidden >= 0) {
       problems.add(Text.hidden(Subject.COMPUTE_NAME, name, "compute name", name, hidden));
       return;
     }
-    if (!ComputeNames.isValid(name)) {
+    if (!ComputeNames.isValid(name, rule)) {
+      // A name that passes the annotation rule passes the dbt rule too.
       String fix = name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^[^A-Za-z]+", "");
-      boolean fixable = ComputeNames.isValid(fix);
+      boolean fixable = ComputeNames.isValid(fix, rule);
+      String shown = name.isEmpty() ? "" : quote(name) + " ";
       problems.add(
           Problem.of(
               Code.InvalidComputeName,
               Subject.COMPUTE_NAME,
               name,
-              "compute name " + (name.isEmpty() ? "" : quote(name) + " ") + "cannot become a method"
-                  + " name. A name matching [A-Za-z][A-Za-z0-9_-]* is expected, such as \"etl\" or"
-                  + " \"nightly-batch\". " + (fixable ? "Rename it " + quote(fix) : "Rename the compute"))
+              (rule == ComputeNames.Rule.DBT
+                  ? "compute name " + shown + "cannot become a method name. A name of printable"
+                      + " ASCII characters with at least one letter or digit is expected, such as"
+                      + " \"etl.hourly\" or \"2xl_warehouse\" (each run of letters and digits becomes a"
+                      + " word of the method name). "
+                  : "compute name " + shown + "cannot become a method name. A name matching"
+                      + " [A-Za-z][A-Za-z0-9_-]* is expected, such as \"etl\" or \"nightly-batch\". ")
+                  + (fixable ? "Rename it " + quote(fix) : "Rename the compute"))
               .withSuggestion(fixable ? fix : null));
       return;
     }
     String method = ComputeNames.openMethod(name);
+    String constant = ComputeNames.constantPrefix(name) + "_HTTP_PATH";
     String owner = methodOwners.putIfAbsent(method.toLowerCase(Locale.ROOT), name);
-    if (owner == null) {
+    String constantOwner = constantOwners.putIfAbsent(ComputeNames.constantPrefix(name), name);
+    if (owner == null && constantOwner == null) {
       return;
+    }
+    if (owner == null) {
+      // Only a name starting with a digit gets the COMPUTE_ prefix, so only then can constants
+      // collide while methods differ ("2xl" and "compute-2xl").
+      methodOwners.remove(method.toLowerCase(Locale.ROOT));
+    } else {
+      constantOwners.remove(ComputeNames.constantPrefix(name), name);
     }
     String text =
         ComputeNames.DEFAULT.equals(owner)
             ? "compute name " + quote(name) + " collides with the default compute (both become "
                 + method + "()). The name \"default\" is reserved for the profile's own http path."
                 + " Declare that path as " + form.httpPath() + ", or rename the compute"
-            : "compute name " + quote(name) + " collides with compute " + quote(owner) + " ("
-                + clash(method, ComputeNames.openMethod(owner)) + "). Names must differ after case"
-                + " folding and after \"-\" and \"_\" are removed. Rename one of them";
+            : owner != null
+                ? "compute name " + quote(name) + " collides with compute " + quote(owner) + " ("
+                    + clash(method, ComputeNames.openMethod(owner)) + "). Names must differ after case"
+                    + " folding and after " + (rule == ComputeNames.Rule.DBT
+                        ? "every character other than a letter or digit is" : "\"-\" and \"_\" are")
+                    + " removed. Rename one of them"
+                : "compute name " + quote(name) + " collides with compute " + quote(constantOwner)
+                    + " (both become the constant " + constant + "). Names must differ after the"
+                    + " name-to-constant mapping. Rename one of them";
     problems.add(Problem.of(Code.DuplicateCompute, Subject.COMPUTE_NAME, name, text));
   }
 

@@ -32,7 +32,8 @@ class DbtProfilesReaderTest {
     assertThat(out.computes().get(0).namePosition()).hasToString("happy.yml:10:9");
     assertThat(out.computes().get(0).httpPath().position()).hasToString("happy.yml:11:22");
     assertThat(out.secrets()).containsExactly(new DbtSecret("token", new YamlPosition("happy.yml", 8, 14),
-        DbtSecret.Source.ENV_VAR, List.of("DATABRICKS_TOKEN")));
+        DbtSecret.Source.ENV_VAR, List.of("DATABRICKS_TOKEN"),
+        List.of(new DbtValue.EnvVar("DATABRICKS_TOKEN", null, new YamlPosition("happy.yml", 8, 15)))));
 
     DbtStaticCheck check = selection.checkStatically(HostKind.AUTO);
     assertThat(check.problems()).isEmpty();
@@ -103,8 +104,9 @@ class DbtProfilesReaderTest {
     assertOnly(DbtTestFiles.parse("errors.yml").select("bad_template", null),
         "[DatabricksProfile/UnsupportedTemplate] errors.yml:20:14: host of target \"prod\" of profile"
             + " \"bad_template\" uses the template \"{{ var('host') }}\", which Brickcheck cannot render."
-            + " Only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are supported. Use one of"
-            + " them, or write the value itself.");
+            + " Only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are supported, optionally"
+            + " followed by the filters replace, trim, lower, upper and default. Use one of them, or write"
+            + " the value itself.");
   }
 
   @Test

@@ -23,9 +23,9 @@ class CodeCatalogueTest {
 
   /**
    * Codes that need the network, the classpath or javac, or that belong to a profile source (the
-   * dbt reader, whose codes DbtProfilesReaderTest, DbtTemplatesTest, DbtYamlSafetyTest and
-   * DbtProfilesLocatorTest assert with their exact messages; the .databrickscfg reader): not the rule
-   * engine's to raise.
+   * dbt reader, whose codes DbtProfilesReaderTest, DbtTemplatesTest, DbtYamlSafetyTest,
+   * DbtProfilesLocatorTest and DbtProfilesAsWrittenTest assert with their exact messages; the
+   * .databrickscfg reader): not the rule engine's to raise.
    */
   static final Set<Code> NOT_IN_ENGINE = EnumSet.of(
       Code.ProbeFailed, Code.UnsupportedDriver, Code.UnsupportedSdk,
@@ -33,7 +33,7 @@ class CodeCatalogueTest {
       Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError,
       Code.InvalidProfilesFile, Code.ProfilesFileNotFound, Code.UnknownDbtProfile, Code.UnknownDbtTarget,
       Code.MissingDbtField, Code.UnsupportedProfileType, Code.UnsupportedTemplate,
-      Code.MissingEnvironmentVariable,
+      Code.MissingEnvironmentVariable, Code.MissingSecretVariable,
       // The ~/.databrickscfg and DATABRICKS_* source: DatabricksCfgReaderTest, CfgChecksTest and
       // EnvironmentResolutionTest assert each with its message and position.
       Code.InvalidConfigFile, Code.ConfigFileNotFound, Code.UnknownConfigProfile, Code.MissingConfigField,
