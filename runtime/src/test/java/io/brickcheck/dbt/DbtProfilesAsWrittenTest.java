@@ -47,7 +47,7 @@ class DbtProfilesAsWrittenTest {
             + " name-to-constant mapping. Rename one of them.",
         "[DatabricksProfile/DuplicateCompute] as-written.yml:43:9: compute name \"Default\" collides with the"
             + " default compute (both become openDefault()). The name \"default\" is reserved for the"
-            + " profile's own http path. Declare that path as httpPath, or rename the compute.");
+            + " profile's own http path. Declare that path as http_path, or rename the compute.");
     assertThat(problems).extracting(Problem::compute).containsExactly("etl-hourly", "compute-2xl", "Default");
   }
 
