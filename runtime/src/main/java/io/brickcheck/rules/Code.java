@@ -37,6 +37,8 @@ public enum Code {
   InvalidComputeName(Severity.ERROR),
   /** Two compute names that collide (case-insensitively, after the name-to-method mapping, or with {@code default}). */
   DuplicateCompute(Severity.ERROR),
+  /** A profile, dbt profile or dbt target name with a control, format or backslash character. */
+  InvalidProfileName(Severity.ERROR),
 
   // Runtime only: they need the network or the classpath of the running program.
   /** Run time: the discovery probe failed; Brickcheck goes on with what the profile declares. */

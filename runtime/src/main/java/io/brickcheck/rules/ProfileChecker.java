@@ -24,6 +24,7 @@ public final class ProfileChecker {
    */
   public static ProfileReport check(ProfileSpec spec) {
     List<Problem> problems = new ArrayList<>();
+    ProfileNames.check("profile", spec.name()).ifPresent(problems::add);
     HostResult hostResult = HostParser.parse(spec.host());
     problems.addAll(hostResult.problems());
     Host host = hostResult.host();
