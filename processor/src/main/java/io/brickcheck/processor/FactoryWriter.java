@@ -201,6 +201,23 @@ final class FactoryWriter {
     return file.build();
   }
 
+  /**
+   * The {@code String} constants a factory of {@code d} declares, by name: what an earlier build's
+   * factory is compared with ({@code StaleFactory}). The same values {@link #toJavaFile} writes.
+   */
+  static java.util.Map<String, String> constants(FactoryDescriptor d) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    out.put("PROFILE_NAME", d.profileName());
+    out.put("HOST", d.host());
+    for (ComputeDescriptor c : d.computes()) {
+      out.put(c.constantPrefix() + "_HTTP_PATH", c.httpPath());
+      if (c.workspaceId() != null) {
+        out.put(c.constantPrefix() + "_WORKSPACE_ID", c.workspaceId());
+      }
+    }
+    return out;
+  }
+
   private static FieldSpec constant(String name, String value, String javadoc) {
     return FieldSpec.builder(STRING, identifier(name), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L\n", javadoc)

@@ -63,6 +63,8 @@ public enum Code {
   InvalidOption(Severity.ERROR),
   /** Processor: the processor itself failed on an element; a bug in Brickcheck. */
   InternalError(Severity.ERROR),
+  /** Processor: a factory of an earlier build, compiled from source, no longer matches its profile. */
+  StaleFactory(Severity.ERROR),
 
   // Profile sources: reading a dbt profiles.yml, at compile time and at run time alike. Their
   // messages start with "<file>:<line>:<column>: " after the tag.
