@@ -106,7 +106,7 @@ public final class DbtProfilesFile {
       return DbtSelection.failed(problems);
     }
     NodeTuple profileEntry = CONFIG_KEY.equals(profile) ? null : Yamls.entry(root, profile == null ? "" : profile);
-    DbtSelection badName = refusedName("profile", profile, profileEntry == null ? null : profileEntry.getKeyNode());
+    DbtSelection badName = refusedName("profile", profile, "", profileEntry == null ? null : profileEntry.getKeyNode());
     if (badName != null) {
       return badName;
     }
@@ -184,7 +184,7 @@ public final class DbtProfilesFile {
         namePosition = target.equals(Yamls.keyText(t.getKeyNode())) ? at(t.getKeyNode()) : namePosition;
       }
     }
-    DbtSelection badTarget = refusedName("target of " + where, target, namePosition);
+    DbtSelection badTarget = refusedName("target", target, " of " + where, namePosition);
     if (badTarget != null) {
       return badTarget;
     }
@@ -212,12 +212,12 @@ public final class DbtProfilesFile {
    * name's place in the file when it is written there, else without a position (a name given by
    * the caller); null when the name passes.
    */
-  private DbtSelection refusedName(String what, String name, Node writtenAt) {
-    return refusedName(what, name, writtenAt == null ? null : at(writtenAt));
+  private DbtSelection refusedName(String what, String name, String context, Node writtenAt) {
+    return refusedName(what, name, context, writtenAt == null ? null : at(writtenAt));
   }
 
-  private DbtSelection refusedName(String what, String name, YamlPosition writtenAt) {
-    return ProfileNames.defect(what, name)
+  private DbtSelection refusedName(String what, String name, String context, YamlPosition writtenAt) {
+    return ProfileNames.defect(what, name, context)
         .map(text -> writtenAt == null
             ? DbtSelection.failed(List.of(Problem.of(Code.InvalidProfileName, Subject.PROFILE, null, text)))
             : fail(Code.InvalidProfileName, writtenAt, text))

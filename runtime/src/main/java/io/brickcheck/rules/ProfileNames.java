@@ -53,20 +53,21 @@ public final class ProfileNames {
 
   /**
    * The problem with a name, if any, as an {@link Code#InvalidProfileName} text without the tag:
-   * {@code <what> "<name>" holds <the character> at index <i>. ... . Rename it to "<fix>"}. The
-   * suggested name passes this rule.
+   * {@code <what> "<name>"<context> holds <the character> at index <i>. ... . Rename it to "<fix>"}.
+   * The suggested name passes this rule.
    *
-   * @param what what the name is, as the form words it ({@code profile}, {@code target of profile "p"})
+   * @param what what the name is: {@code profile}, {@code target}
    * @param name the name as given
+   * @param context words after the quoted name ({@code  of profile "p"}), or ""
    * @return the text, or empty when the name passes
    */
-  public static Optional<String> defect(String what, String name) {
+  public static Optional<String> defect(String what, String name, String context) {
     int at = firstRefused(name);
     if (at < 0) {
       return Optional.empty();
     }
-    return Optional.of(what + " " + quote(name) + " holds " + describe(name.charAt(at)) + " at index " + at
-        + ". A name without control, format or backslash characters is expected (it is shown in"
+    return Optional.of(what + " " + quote(name) + context + " holds " + describe(name.charAt(at)) + " at index "
+        + at + ". A name without control, format or backslash characters is expected (it is shown in"
         + " messages, logs and generated code). Rename it to " + quote(suggestion(name)));
   }
 
@@ -79,7 +80,7 @@ public final class ProfileNames {
    * @return the problem, or empty when the name passes
    */
   public static Optional<Problem> check(String what, String name) {
-    return defect(what, name).map(text -> Problem.of(Code.InvalidProfileName, Subject.PROFILE, null, text));
+    return defect(what, name, "").map(text -> Problem.of(Code.InvalidProfileName, Subject.PROFILE, null, text));
   }
 
   /** {@code a backslash}, {@code the control character U+000A}, {@code the format character U+202E}. */
