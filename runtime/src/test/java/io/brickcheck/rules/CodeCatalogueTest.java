@@ -29,7 +29,7 @@ class CodeCatalogueTest {
   static final Set<Code> NOT_IN_ENGINE = EnumSet.of(
       Code.ProbeFailed, Code.UnsupportedDriver, Code.UnsupportedSdk,
       Code.InvalidTarget, Code.MissingHost, Code.MissingHttpPath, Code.FactoryNameClash,
-      Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError,
+      Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError, Code.StaleFactory,
       Code.InvalidProfilesFile, Code.ProfilesFileNotFound, Code.UnknownDbtProfile, Code.UnknownDbtTarget,
       Code.MissingDbtField, Code.UnsupportedProfileType, Code.UnsupportedTemplate,
       Code.MissingEnvironmentVariable);
@@ -74,7 +74,10 @@ class CodeCatalogueTest {
             profile(SPOG, OK_PATH, new ComputeSpec("nightly-batch", OK_PATH))),
         Arguments.of(Code.DuplicateCompute,
             profile(SPOG, OK_PATH, new ComputeSpec("etl", OK_PATH), new ComputeSpec("Etl", OK_PATH)),
-            profile(SPOG, OK_PATH, new ComputeSpec("etl", OK_PATH), new ComputeSpec("etl2", OK_PATH))));
+            profile(SPOG, OK_PATH, new ComputeSpec("etl", OK_PATH), new ComputeSpec("etl2", OK_PATH))),
+        Arguments.of(Code.InvalidProfileName,
+            ProfileSpec.of("sales\\reports", SPOG, OK_PATH),
+            ProfileSpec.of("sales-reports", SPOG, OK_PATH)));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
