@@ -7,6 +7,7 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Text;
 import io.brickcheck.rules.Subject;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -291,6 +292,10 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       if (clashing.contains(d.qualifiedName()) || compiledAsIs.contains(d.qualifiedName())) {
         continue;
       }
+      if (!fileNameEncodable(d.simpleName())) {
+        reportUnwritableName(d, e.getValue());
+        continue;
+      }
       try {
         writer.write(d);
         written.add(d.qualifiedName());
@@ -298,6 +303,10 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
           diagnostics.note(
               "generated " + d.qualifiedName() + " (" + d.computes().size() + " computes)", d.origin());
         }
+      } catch (InvalidPathException ex) {
+        // The class name has a character the file system's encoding lacks (a non-ASCII name under
+        // LANG=C): the user's fix, not Brickcheck's bug.
+        reportUnwritableName(d, e.getValue());
       } catch (FilerException ex) {
         TypeElement previous = ours.get(d.qualifiedName());
         if (previous == null) {
@@ -311,6 +320,38 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
         internalError(d.origin(), ex);
       }
     }
+  }
+
+  /**
+   * False when the JVM's file-name encoding ({@code sun.jnu.encoding}, from LANG/LC_ALL) cannot
+   * hold the class name: javac would fail to create the file with an IOException of its own.
+   */
+  private static boolean fileNameEncodable(String simpleName) {
+    String encoding = System.getProperty("sun.jnu.encoding");
+    try {
+      return encoding == null || java.nio.charset.Charset.forName(encoding).newEncoder().canEncode(simpleName);
+    } catch (RuntimeException e) {
+      return true; // an encoding this JVM cannot name: let the Filer decide
+    }
+  }
+
+  private void reportUnwritableName(FactoryDescriptor d, ProfileDeclaration decl) {
+    String encoding = System.getProperty("sun.jnu.encoding", "the platform's");
+    String base = d.simpleName().substring(0, d.simpleName().length() - ProfileValidator.SUFFIX.length());
+    String ascii = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z0-9_$]", "");
+    String fix = ProfileValidator.isClassName(ascii) && !ascii.equals(base) ? ascii : "Analytics";
+    diagnostics.report(
+        Problem.of(
+            Code.InvalidFactoryName,
+            Subject.PROFILE,
+            null,
+            "the factory class " + Text.quote(d.simpleName()) + " cannot be written as a file here: file names"
+                + " are encoded as " + encoding + " (from LANG or LC_ALL), which cannot hold all of its"
+                + " characters. A class name this machine can store is expected. Set factoryName = \""
+                + fix + "\", or build under a UTF-8 locale (LANG=C.UTF-8)"),
+        decl.element,
+        decl.mirror,
+        decl.factoryName.source());
   }
 
   /**
