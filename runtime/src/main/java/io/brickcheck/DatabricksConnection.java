@@ -6,6 +6,7 @@ import io.brickcheck.rules.Host;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Subject;
+import io.brickcheck.rules.TerminalText;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.io.IOException;
 import java.sql.Connection;
@@ -263,13 +264,13 @@ public final class DatabricksConnection {
   @Override
   public String toString() {
     return "DatabricksConnection{profile="
-        + profileName
+        + TerminalText.value(profileName)
         + ", compute="
-        + computeName
+        + TerminalText.value(computeName)
         + ", host="
         + host.baseUrl()
         + ", httpPath="
-        + httpPath
+        + TerminalText.value(httpPath)
         + ", workspaceId="
         + (workspaceId == null ? "none" : workspaceId + " (" + workspaceIdSource + ")")
         + "}";

@@ -1,6 +1,7 @@
 package io.brickcheck;
 
 import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.TerminalText;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,7 +29,8 @@ public final class DatabricksProfileException extends RuntimeException {
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("a DatabricksProfileException needs at least one problem");
     }
-    return problems.stream().map(Problem::message).collect(Collectors.joining("\n"));
+    // One line per problem: a message never holds a raw line break or escape (TerminalText).
+    return problems.stream().map(p -> TerminalText.line(p.message())).collect(Collectors.joining("\n"));
   }
 
   /**

@@ -8,6 +8,7 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.rules.TerminalText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -229,8 +230,8 @@ public final class Profile {
 
   @Override
   public String toString() {
-    return "Profile{name=" + name + ", host=" + host.baseUrl() + ", computes="
-        + connections.keySet() + "}";
+    return "Profile{name=" + TerminalText.value(name) + ", host=" + host.baseUrl() + ", computes="
+        + connections.keySet().stream().map(TerminalText::value).toList() + "}";
   }
 
   /** Collects a profile's declared values; {@link #build()} checks them. Not thread-safe. */

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import io.brickcheck.probe.HostMetadata;
 import io.brickcheck.probe.ProbeResult;
 import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class SpogStatus {
    */
   public String render() {
     StringBuilder out = new StringBuilder();
-    line(out, "profile", profile.name());
+    line(out, "profile", TerminalText.value(profile.name()));
     line(out, "host", profile.host().baseUrl());
     line(out, "host kind", "declared " + profile.hostKind() + ", from the name "
         + profile.host().classification() + ", probed " + probeText());
@@ -77,7 +78,7 @@ public final class SpogStatus {
     profile.origins().forEach((what, from) -> line(out, "from", what + ": " + from));
     for (String name : profile.computeNames()) {
       DatabricksConnection c = profile.connection(name);
-      line(out, "compute " + name, c.httpPath() + "  ->  "
+      line(out, "compute " + name, TerminalText.value(c.httpPath()) + "  ->  "
           + c.workspaceId().map(id -> "workspace " + id + " (" + c.workspaceIdSource() + ")").orElse("no workspace id"));
     }
     line(out, "jdbc driver", driverText());
@@ -229,7 +230,8 @@ public final class SpogStatus {
         "OAuth  token requests carry no workspace header");
   }
 
+  /** One fact on one line: names and values are escaped (TerminalText), never raw. */
   private static void line(StringBuilder out, String key, String value) {
-    out.append(String.format("%-18s %s%n", key, value));
+    out.append(String.format("%-18s %s%n", TerminalText.value(key), TerminalText.line(value)));
   }
 }

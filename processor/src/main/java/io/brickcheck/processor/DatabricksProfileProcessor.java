@@ -7,6 +7,7 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Text;
 import io.brickcheck.rules.Subject;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,16 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 
 /**
  * Checks every {@code @io.brickcheck.DatabricksProfile} while javac runs and generates a typed
@@ -61,6 +68,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   private boolean readsYaml;
   /** Factories written in earlier rounds, by qualified name, to detect clashes across rounds. */
   private final Set<String> written = new TreeSet<>();
+  /**
+   * Top-level types compiled from source in this run (every round's root elements): a factory of a
+   * previous build among them cannot be replaced through the Filer, only compiled as it is.
+   */
+  private final Set<String> sourceTypes = new HashSet<>();
   /**
    * Elements whose values did not resolve yet, by name ({@code pkg.Type} or {@code pkg.Type#FIELD}):
    * element objects do not survive rounds, so each round looks them up again.
@@ -176,6 +188,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       }
       return;
     }
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement t) {
+        sourceTypes.add(t.getQualifiedName().toString());
+      }
+    }
     TypeElement annotation =
         processingEnv.getElementUtils().getTypeElement(ProfileDeclaration.ANNOTATION);
     if (annotation == null) {
@@ -247,9 +264,22 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       byName.computeIfAbsent(d.qualifiedName(), k -> new ArrayList<>()).add(d);
     }
     Set<String> clashing = new HashSet<>();
+    Set<String> compiledAsIs = new HashSet<>();
+    Map<String, TypeElement> ours = new HashMap<>();
     for (Map.Entry<String, List<FactoryDescriptor>> e : byName.entrySet()) {
       List<FactoryDescriptor> group = e.getValue();
-      boolean exists = written.contains(e.getKey()) || existing.exists(group.get(0));
+      TypeElement found = written.contains(e.getKey()) ? null : existing.find(group.get(0));
+      if (group.size() == 1 && found != null && isOurFactoryFor(found, group.get(0))) {
+        // A previous build's factory for this very element (incremental build): not a clash.
+        ours.put(e.getKey(), found);
+        if (sourceTypes.contains(e.getKey())) {
+          // Compiled from source in this run: the Filer cannot replace it; it must be current.
+          compiledAsIs.add(e.getKey());
+          reportIfStale(found, group.get(0), valid.get(group.get(0)));
+        }
+        continue;
+      }
+      boolean exists = written.contains(e.getKey()) || found != null;
       if (group.size() > 1 || exists) {
         clashing.add(e.getKey());
         for (FactoryDescriptor d : group) {
@@ -259,7 +289,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     }
     for (Map.Entry<FactoryDescriptor, ProfileDeclaration> e : valid.entrySet()) {
       FactoryDescriptor d = e.getKey();
-      if (clashing.contains(d.qualifiedName())) {
+      if (clashing.contains(d.qualifiedName()) || compiledAsIs.contains(d.qualifiedName())) {
+        continue;
+      }
+      if (!fileNameEncodable(d.simpleName())) {
+        reportUnwritableName(d, e.getValue());
         continue;
       }
       try {
@@ -269,10 +303,108 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
           diagnostics.note(
               "generated " + d.qualifiedName() + " (" + d.computes().size() + " computes)", d.origin());
         }
+      } catch (InvalidPathException ex) {
+        // The class name has a character the file system's encoding lacks (a non-ASCII name under
+        // LANG=C): the user's fix, not Brickcheck's bug.
+        reportUnwritableName(d, e.getValue());
+      } catch (FilerException ex) {
+        TypeElement previous = ours.get(d.qualifiedName());
+        if (previous == null) {
+          internalError(d.origin(), ex);
+        } else {
+          // ECJ's Filer refuses to replace a type its class path or source path has: the previous
+          // factory is compiled against as it is, so it must still match the profile.
+          reportIfStale(previous, d, e.getValue());
+        }
       } catch (IOException | RuntimeException ex) {
         internalError(d.origin(), ex);
       }
     }
+  }
+
+  /**
+   * False when the JVM's file-name encoding ({@code sun.jnu.encoding}, from LANG/LC_ALL) cannot
+   * hold the class name: javac would fail to create the file with an IOException of its own.
+   */
+  private static boolean fileNameEncodable(String simpleName) {
+    String encoding = System.getProperty("sun.jnu.encoding");
+    try {
+      return encoding == null || java.nio.charset.Charset.forName(encoding).newEncoder().canEncode(simpleName);
+    } catch (RuntimeException e) {
+      return true; // an encoding this JVM cannot name: let the Filer decide
+    }
+  }
+
+  private void reportUnwritableName(FactoryDescriptor d, ProfileDeclaration decl) {
+    String encoding = System.getProperty("sun.jnu.encoding", "the platform's");
+    String base = d.simpleName().substring(0, d.simpleName().length() - ProfileValidator.SUFFIX.length());
+    String ascii = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z0-9_$]", "");
+    String fix = ProfileValidator.isClassName(ascii) && !ascii.equals(base) ? ascii : "Analytics";
+    diagnostics.report(
+        Problem.of(
+            Code.InvalidFactoryName,
+            Subject.PROFILE,
+            null,
+            "the factory class " + Text.quote(d.simpleName()) + " cannot be written as a file here: file names"
+                + " are encoded as " + encoding + " (from LANG or LC_ALL), which cannot hold all of its"
+                + " characters. A class name this machine can store is expected. Set factoryName = \""
+                + fix + "\", or build under a UTF-8 locale (LANG=C.UTF-8)"),
+        decl.element,
+        decl.mirror,
+        decl.factoryName.source());
+  }
+
+  /**
+   * True when {@code type} carries {@code @BrickcheckGenerated(origin = ...)} naming the element
+   * {@code d} is generated for: the class file or source of an earlier build of this same factory.
+   */
+  private static boolean isOurFactoryFor(TypeElement type, FactoryDescriptor d) {
+    for (AnnotationMirror m : type.getAnnotationMirrors()) {
+      Element a = m.getAnnotationType().asElement();
+      if (a instanceof TypeElement t && t.getQualifiedName().contentEquals(MARKER)) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v : m.getElementValues().entrySet()) {
+          if (v.getKey().getSimpleName().contentEquals("origin")) {
+            return d.declaredOn().equals(v.getValue().getValue());
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A factory of an earlier build compiled from source in this run must hold the constants the
+   * annotation gives now; otherwise the checked values are not the ones compiled.
+   */
+  private void reportIfStale(TypeElement type, FactoryDescriptor d, ProfileDeclaration decl) {
+    Map<String, String> now = FactoryWriter.constants(d);
+    Map<String, Object> then = new TreeMap<>();
+    for (Element e : type.getEnclosedElements()) {
+      if (e instanceof VariableElement v && v.getConstantValue() instanceof String value) {
+        then.put(v.getSimpleName().toString(), value);
+      }
+    }
+    if (then.equals(now)) {
+      return;
+    }
+    String differs = now.entrySet().stream()
+        .filter(c -> !c.getValue().equals(then.get(c.getKey())))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseGet(() -> then.keySet().stream().filter(k -> !now.containsKey(k)).findFirst().orElse("a constant"));
+    diagnostics.report(
+        Problem.of(
+            Code.StaleFactory,
+            Subject.PROFILE,
+            null,
+            Text.quote(d.qualifiedName()) + " from an earlier build was generated from another version"
+                + " of the profile on " + d.declaredOn() + " (" + differs + " differs), and this build"
+                + " cannot replace it. A factory generated from the profile as it is now is expected."
+                + " Delete that factory's source and class files (or clean the build) so that Brickcheck"
+                + " generates it again"),
+        decl.element,
+        decl.mirror,
+        null);
   }
 
   /**
@@ -282,8 +414,12 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   private final class ExistingTypes {
     private final Map<String, Set<String>> byPackage = new HashMap<>();
 
-    boolean exists(FactoryDescriptor d) {
-      return byPackage.computeIfAbsent(d.packageName(), this::list).contains(d.simpleName());
+    /** The existing type of the factory's name, or null. */
+    TypeElement find(FactoryDescriptor d) {
+      if (!byPackage.computeIfAbsent(d.packageName(), this::list).contains(d.simpleName())) {
+        return null;
+      }
+      return processingEnv.getElementUtils().getTypeElement(d.qualifiedName());
     }
 
     private Set<String> list(String packageName) {

@@ -5,7 +5,8 @@ import io.brickcheck.dbt.DbtProfilesFile;
 import io.brickcheck.rules.Text;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,28 +53,50 @@ final class DbtFiles {
     }
     for (StandardLocation location : List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH)) {
       looked.add(Text.quote(name) + " on " + location.getName());
-      String text = read(location, name);
-      if (text != null) {
-        return new Found(DbtProfiles.parse(text, fileName(name)), looked);
+      DbtProfilesFile file = read(location, name);
+      if (file != null) {
+        return new Found(file, looked);
       }
     }
     return new Found(null, looked);
   }
 
-  /** The resource's text, or null when the location does not have it (or cannot be searched). */
-  private String read(StandardLocation location, String name) {
-    byte[] bytes;
+  /**
+   * The resource read by the runtime's own reader (strict UTF-8, regular files only: a FIFO named
+   * profiles.yml must not hang javac), or null when the location does not have it (or cannot be
+   * searched). A resource on disk is read as {@code Profiles.load} reads it; one in memory (a
+   * compiler's own file manager) is decoded by the same {@link DbtProfiles#decode}.
+   */
+  private DbtProfilesFile read(StandardLocation location, String name) {
+    FileObject resource;
     try {
-      FileObject resource = filer.getResource(location, "", name);
-      try (InputStream in = resource.openInputStream()) {
-        // One byte more than any acceptable file, so that the reader refuses an oversized one.
-        bytes = in.readNBytes(4 * DbtProfiles.MAX_CHARACTERS + 1);
-      }
+      resource = filer.getResource(location, "", name);
     } catch (IOException | RuntimeException e) {
       return null;
     }
-    // Malformed UTF-8 becomes U+FFFD, which the rules then refuse in any value that holds it.
-    return new String(bytes, StandardCharsets.UTF_8);
+    Path onDisk = onDisk(resource);
+    if (onDisk != null) {
+      // Never opened unless it is a regular file: DbtProfiles.read checks before opening.
+      return Files.exists(onDisk) ? DbtProfiles.read(onDisk) : null;
+    }
+    byte[] bytes;
+    try (InputStream in = resource.openInputStream()) {
+      // One byte more than any acceptable file, so that the reader refuses an oversized one.
+      bytes = in.readNBytes(4 * DbtProfiles.MAX_CHARACTERS + 1);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return DbtProfiles.decode(bytes, fileName(name));
+  }
+
+  /** The file behind a {@code file:} resource, or null for any other kind. */
+  private static Path onDisk(FileObject resource) {
+    try {
+      URI uri = resource.toUri();
+      return "file".equalsIgnoreCase(uri.getScheme()) ? Path.of(uri) : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** {@code config/profiles.yml} is called {@code profiles.yml} in messages, as dbt does. */

@@ -20,25 +20,45 @@ import io.brickcheck.processor.FactoryDescriptor.ComputeDescriptor;
 import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import javax.annotation.processing.Filer;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.tools.JavaFileObject;
 
 /**
  * Writes a {@link FactoryDescriptor} as Java source with JavaPoet. Member order is fixed
  * (constants, fields, constructor, {@code create()}, {@code profile()}, {@code open*()} in compute
  * order, {@code open(String)}, {@code computeNames()}), and nothing time- or machine-dependent is
  * written, so the same input gives the same bytes.
+ *
+ * <p>Untrusted text (annotation values, profiles.yml content) reaches the source only as a string
+ * literal built by {@link #literal}, or in a comment after {@link #html} or {@link #commentText}:
+ * none of them ever writes a backslash outside a literal, a line break, or a control or format
+ * character. The whole file is pure ASCII ({@link #ascii}: non-ASCII as <code>&#92;uXXXX</code>), so that
+ * {@code -encoding US-ASCII} or {@code LANG=C} cannot change a value. Every type is imported,
+ * {@code java.lang} ones too, so that a package's own {@code String} or {@code System} cannot
+ * shadow them; and no expression grows with the number of computes (javac recurses on long
+ * builder chains): each compute is a statement, and large profiles register their computes in
+ * helper methods of {@link #COMPUTES_PER_METHOD} each, which keeps every method far below the
+ * JVM's 64 KiB code limit.
  */
 final class FactoryWriter {
   static final String GENERATED = "javax.annotation.processing.Generated";
 
+  /** Computes registered per helper method (about 40 bytes of code each for a dbt compute). */
+  static final int COMPUTES_PER_METHOD = 200;
+
   private static final ClassName STRING = ClassName.get(String.class);
   private static final ClassName CONNECTION = ClassName.get(DatabricksConnection.class);
   private static final ClassName PROFILE = ClassName.get(Profile.class);
+  private static final ClassName PROFILE_BUILDER = PROFILE.nestedClass("Builder");
   private static final ClassName OPTIONS = ClassName.get(BrickcheckOptions.class);
   private static final ClassName PROFILES = ClassName.get(Profiles.class);
   private static final ClassName DBT_TEMPLATES = ClassName.get(DbtTemplates.class);
+  private static final ClassName DBT_BUILDER = DBT_TEMPLATES.nestedClass("Builder");
   private static final TypeName STRING_LIST =
       ParameterizedTypeName.get(ClassName.get(List.class), STRING);
 
@@ -52,7 +72,17 @@ final class FactoryWriter {
   }
 
   void write(FactoryDescriptor d) throws IOException {
-    toJavaFile(d).writeTo(filer);
+    String source = render(d);
+    Element[] origin = d.origin() == null ? new Element[0] : new Element[] {d.origin()};
+    JavaFileObject file = filer.createSourceFile(d.qualifiedName(), origin);
+    try (Writer out = file.openWriter()) {
+      out.write(source);
+    }
+  }
+
+  /** The factory's source, exactly as {@link #write} writes it: ASCII only. */
+  String render(FactoryDescriptor d) {
+    return ascii(toJavaFile(d).toString());
   }
 
   JavaFile toJavaFile(FactoryDescriptor d) {
@@ -60,15 +90,21 @@ final class FactoryWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addOriginatingElement(d.origin())
             .addJavadoc("$L", classJavadoc(d));
+    if (d.origin() != null) {
+      type.addOriginatingElement(d.origin());
+    }
     if (withJdkGenerated) {
       type.addAnnotation(
           AnnotationSpec.builder(ClassName.bestGuess(GENERATED))
               .addMember("value", "$S", DatabricksProfileProcessor.class.getCanonicalName())
               .build());
     }
-    type.addAnnotation(BrickcheckGenerated.class);
+    // The origin tells a later build that this type is ours for this element (not a clash).
+    type.addAnnotation(
+        AnnotationSpec.builder(BrickcheckGenerated.class)
+            .addMember("origin", "$L", literal(d.declaredOn()))
+            .build());
 
     type.addField(constant("PROFILE_NAME", d.profileName(), "The profile's name."));
     String asDeclared = d.dbt() == null ? "as declared" : "as written in " + code(d.dbt().file())
@@ -93,16 +129,17 @@ final class FactoryWriter {
     type.addField(
         FieldSpec.builder(
                 STRING_LIST, "COMPUTE_NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.of($L)", List.class, namesList(d))
+            .initializer("$T.of($L)", List.class, namesArray(d))
             .build());
     type.addField(PROFILE, "profile", Modifier.PRIVATE, Modifier.FINAL);
     for (ComputeDescriptor c : d.computes()) {
-      type.addField(CONNECTION, c.fieldName(), Modifier.PRIVATE, Modifier.FINAL);
+      type.addField(CONNECTION, identifier(c.fieldName()), Modifier.PRIVATE, Modifier.FINAL);
     }
 
     type.addMethod(constructor(d));
     type.addMethod(createWithDefaults(self));
     type.addMethod(create(d, self));
+    registrations(d).forEach(type::addMethod);
     type.addMethod(
         MethodSpec.methodBuilder("profile")
             .addModifiers(Modifier.PUBLIC)
@@ -112,7 +149,7 @@ final class FactoryWriter {
             .build());
     for (ComputeDescriptor c : d.computes()) {
       type.addMethod(
-          MethodSpec.methodBuilder(c.openMethod())
+          MethodSpec.methodBuilder(identifier(c.openMethod()))
               .addModifiers(Modifier.PUBLIC)
               .returns(CONNECTION)
               .addJavadoc(
@@ -134,8 +171,8 @@ final class FactoryWriter {
                 "Opens the compute named {@code computeName}, as its own open method does.\n\n"
                     + "@param computeName a name from {@link #computeNames()}\n"
                     + "@return the resolved connection\n"
-                    + "@throws IllegalArgumentException if there is no such compute; the message"
-                    + " lists the valid names\n")
+                    + "@throws java.lang.IllegalArgumentException if there is no such compute; the"
+                    + " message lists the valid names\n")
             .addStatement("return profile.open(computeName)")
             .build());
     type.addMethod(
@@ -148,33 +185,53 @@ final class FactoryWriter {
             .addStatement("return COMPUTE_NAMES")
             .build());
 
-    JavaFile.Builder file = JavaFile.builder(d.packageName(), type.build()).skipJavaLangImports(true);
+    // java.lang types are imported too: a single-type import wins over a package's own String.
+    JavaFile.Builder file = JavaFile.builder(d.packageName(), type.build()).skipJavaLangImports(false);
     if (d.dbt() == null) {
       file.addFileComment(
-          "Generated by Brickcheck from $L. Do not edit: change the annotation.", d.declaredOn());
+          "Generated by Brickcheck from $L. Do not edit: change the annotation.", commentText(d.declaredOn()));
     } else {
       file.addFileComment(
           "Generated by Brickcheck from $L and $L (profile $L, target $L). Do not edit: change"
               + " them.",
-          d.declaredOn(),
-          d.dbt().file(),
-          d.dbt().profile(),
-          d.dbt().target());
+          commentText(d.declaredOn()),
+          commentText(d.dbt().file()),
+          commentText(d.dbt().profile()),
+          commentText(d.dbt().target()));
     }
     return file.build();
   }
 
+  /**
+   * The {@code String} constants a factory of {@code d} declares, by name: what an earlier build's
+   * factory is compared with ({@code StaleFactory}). The same values {@link #toJavaFile} writes.
+   */
+  static java.util.Map<String, String> constants(FactoryDescriptor d) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    out.put("PROFILE_NAME", d.profileName());
+    out.put("HOST", d.host());
+    for (ComputeDescriptor c : d.computes()) {
+      out.put(c.constantPrefix() + "_HTTP_PATH", c.httpPath());
+      if (c.workspaceId() != null) {
+        out.put(c.constantPrefix() + "_WORKSPACE_ID", c.workspaceId());
+      }
+    }
+    return out;
+  }
+
   private static FieldSpec constant(String name, String value, String javadoc) {
-    return FieldSpec.builder(STRING, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+    return FieldSpec.builder(STRING, identifier(name), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L\n", javadoc)
-        .initializer("$S", value)
+        .initializer("$L", literal(value))
         .build();
   }
 
-  private static CodeBlock namesList(FactoryDescriptor d) {
-    return d.computes().stream()
-        .map(c -> CodeBlock.of("$S", c.name()))
+  /** {@code new String[] {...}}, one name a line: a flat array, however many computes. */
+  private static CodeBlock namesArray(FactoryDescriptor d) {
+    CodeBlock names = d.computes().stream()
+        .map(c -> CodeBlock.of("$L", literal(c.name())))
         .collect(CodeBlock.joining(", "));
+    return d.computes().size() <= COMPUTES_PER_METHOD ? names : CodeBlock.of("new $T[] {$L}", STRING, names);
   }
 
   private static MethodSpec constructor(FactoryDescriptor d) {
@@ -184,15 +241,14 @@ final class FactoryWriter {
             .addParameter(PROFILE, "profile")
             .addStatement("this.profile = profile");
     for (ComputeDescriptor c : d.computes()) {
-      ctor.addStatement("this.$N = profile.connection($S)", c.fieldName(), c.name());
+      ctor.addStatement("this.$N = profile.connection($L)", identifier(c.fieldName()), literal(c.name()));
     }
     return ctor.build();
   }
 
   private static MethodSpec create(FactoryDescriptor d, ClassName self) {
     boolean templated = d.dbt() != null && d.dbt().templated();
-    CodeBlock.Builder chain = templated ? dbtChain(d) : builderChain(d);
-    return MethodSpec.methodBuilder("create")
+    MethodSpec.Builder create = MethodSpec.methodBuilder("create")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(OPTIONS, "options")
@@ -209,68 +265,94 @@ final class FactoryWriter {
                     + "resolves every compute once.\n\n"
                     + "@param options the probe mode, strictness, header style and HTTP client to use\n"
                     + "@return a factory whose connections are resolved\n"
-                    + "@throws io.brickcheck.DatabricksProfileException if a rule fails at run time\n")
-        .addStatement("$T profile = $L", PROFILE, chain.build())
-        .addStatement("return new $T(profile)", self)
-        .build();
+                    + "@throws io.brickcheck.DatabricksProfileException if a rule fails at run time\n");
+    List<ComputeDescriptor> named = d.computes().subList(1, d.computes().size());
+    boolean helpers = named.size() > COMPUTES_PER_METHOD;
+    if (templated) {
+      FactoryDescriptor.DbtOrigin dbt = d.dbt();
+      create.addStatement(
+          "$T builder = $T.builder($L, $L, $L, $L)",
+          DBT_BUILDER,
+          DBT_TEMPLATES,
+          literal(dbt.file()),
+          literal(dbt.profile()),
+          literal(dbt.target()),
+          literal(dbt.targetPosition()));
+      create.addStatement("builder.host(HOST, $L)", strings(dbt.hostPositions()));
+      create.addStatement(
+          "builder.defaultHttpPath($N, $L)",
+          httpPathConstant(d.computes().get(0)),
+          strings(d.computes().get(0).positions()));
+    } else {
+      create.addStatement("$T builder = $T.builder(PROFILE_NAME, HOST)", PROFILE_BUILDER, PROFILE);
+      create.addStatement("builder.hostKind($T.$L)", HostKind.class, d.hostKind().name());
+      if (d.dbt() != null) {
+        // The names of a dbt compute: block follow dbt's rule (etl.hourly, 2xl_warehouse).
+        create.addStatement("builder.computeNameRule($T.DBT)", ComputeNames.Rule.class);
+      }
+      create.addStatement("builder.defaultHttpPath($N)", httpPathConstant(d.computes().get(0)));
+    }
+    if (helpers) {
+      for (int i = 0; i * COMPUTES_PER_METHOD < named.size(); i++) {
+        create.addStatement("computes$L(builder)", i);
+      }
+    } else {
+      named.forEach(c -> create.addStatement(registration(d, c)));
+    }
+    if (templated) {
+      create.addStatement(
+          "$T profile = $T.fromDbt(builder.selection(), $T.$L, $T.getenv(), options)",
+          PROFILE, PROFILES, HostKind.class, d.hostKind().name(), System.class);
+    } else {
+      create.addStatement("$T profile = builder.build(options)", PROFILE);
+    }
+    return create.addStatement("return new $T(profile)", self).build();
   }
 
   /**
-   * {@code Profiles.fromDbt(DbtTemplates.builder(...)...selection(), kind, System.getenv(),
-   * options)}: the values as written, with their positions, rendered by the runtime.
+   * {@code computes<i>(builder)}: the named computes in groups of {@link #COMPUTES_PER_METHOD},
+   * only when a profile has more than that.
    */
-  private static CodeBlock.Builder dbtChain(FactoryDescriptor d) {
-    FactoryDescriptor.DbtOrigin dbt = d.dbt();
-    CodeBlock.Builder chain =
-        CodeBlock.builder()
-            .add("$T.fromDbt($>$>\n", PROFILES)
-            .add(
-                "$T.builder($S, $S, $S, $S)$>$>",
-                DBT_TEMPLATES,
-                dbt.file(),
-                dbt.profile(),
-                dbt.target(),
-                dbt.targetPosition())
-            .add("\n.host(HOST, $L)", strings(dbt.hostPositions()));
-    List<ComputeDescriptor> computes = d.computes();
-    chain.add(
-        "\n.defaultHttpPath($N, $L)",
-        computes.get(0).constantPrefix() + "_HTTP_PATH",
-        strings(computes.get(0).positions()));
-    for (ComputeDescriptor c : computes.subList(1, computes.size())) {
-      chain.add(
-          "\n.compute($S, $S, $N, $L)",
-          c.name(),
-          c.namePosition(),
-          c.constantPrefix() + "_HTTP_PATH",
+  private static List<MethodSpec> registrations(FactoryDescriptor d) {
+    List<ComputeDescriptor> named = d.computes().subList(1, d.computes().size());
+    if (named.size() <= COMPUTES_PER_METHOD) {
+      return List.of();
+    }
+    boolean templated = d.dbt() != null && d.dbt().templated();
+    List<MethodSpec> methods = new java.util.ArrayList<>();
+    for (int i = 0; i * COMPUTES_PER_METHOD < named.size(); i++) {
+      int from = i * COMPUTES_PER_METHOD;
+      MethodSpec.Builder m = MethodSpec.methodBuilder("computes" + i)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(templated ? DBT_BUILDER : PROFILE_BUILDER, "builder")
+          .addJavadoc("Registers computes $L to $L.\n\n@param builder the profile being built\n",
+              from + 1, Math.min(from + COMPUTES_PER_METHOD, named.size()));
+      named.subList(from, Math.min(from + COMPUTES_PER_METHOD, named.size()))
+          .forEach(c -> m.addStatement(registration(d, c)));
+      methods.add(m.build());
+    }
+    return methods;
+  }
+
+  /** {@code builder.compute(...)} for one named compute, with its positions for a dbt profile. */
+  private static CodeBlock registration(FactoryDescriptor d, ComputeDescriptor c) {
+    if (d.dbt() != null && d.dbt().templated()) {
+      return CodeBlock.of(
+          "builder.compute($L, $L, $N, $L)",
+          literal(c.name()),
+          literal(c.namePosition()),
+          httpPathConstant(c),
           strings(c.positions()));
     }
-    chain.add("\n.selection()$<$<,\n$T.$L,\n$T.getenv(),\noptions)$<$<",
-        HostKind.class, d.hostKind().name(), System.class);
-    return chain;
+    return CodeBlock.of("builder.compute($L, $N)", literal(c.name()), httpPathConstant(c));
+  }
+
+  private static String httpPathConstant(ComputeDescriptor c) {
+    return identifier(c.constantPrefix() + "_HTTP_PATH");
   }
 
   private static CodeBlock strings(List<String> values) {
-    return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
-  }
-
-  private static CodeBlock.Builder builderChain(FactoryDescriptor d) {
-    CodeBlock.Builder chain =
-        CodeBlock.builder()
-            .add("$T.builder(PROFILE_NAME, HOST)", PROFILE)
-            .add("$>$>\n.hostKind($T.$L)", HostKind.class, d.hostKind().name());
-    if (d.dbt() != null) {
-      // The names of a dbt compute: block follow dbt's rule (etl.hourly, 2xl_warehouse).
-      chain.add("\n.computeNameRule($T.DBT)", ComputeNames.Rule.class);
-    }
-    // computes() starts with the default compute, which has a builder method of its own.
-    List<ComputeDescriptor> computes = d.computes();
-    chain.add("\n.defaultHttpPath($N)", computes.get(0).constantPrefix() + "_HTTP_PATH");
-    for (ComputeDescriptor c : computes.subList(1, computes.size())) {
-      chain.add("\n.compute($S, $N)", c.name(), c.constantPrefix() + "_HTTP_PATH");
-    }
-    chain.add("\n.build(options)$<$<");
-    return chain;
+    return values.stream().map(v -> CodeBlock.of("$L", literal(v))).collect(CodeBlock.joining(", "));
   }
 
   private static MethodSpec createWithDefaults(ClassName self) {
@@ -336,11 +418,14 @@ final class FactoryWriter {
 
   /**
    * Escapes a user value for a Javadoc comment: HTML, {@code @} (tags), {@code *}{@code /} (the
-   * comment's end) and backslashes (javac reads unicode escapes even inside comments).
+   * comment's end), braces (inline tags) and backslashes (javac reads unicode escapes even inside
+   * comments). Control, format and separator characters and unpaired surrogates are shown as
+   * <code>&#92;u000a</code>, written with an entity for the backslash, so the comment stays on its lines.
    */
   static String html(String value) {
     StringBuilder out = new StringBuilder(value.length());
-    for (char c : value.toCharArray()) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       switch (c) {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
@@ -349,9 +434,112 @@ final class FactoryWriter {
         case '/' -> out.append(out.length() > 0 && out.charAt(out.length() - 1) == '*' ? "&#47;" : "/");
         case '\\' -> out.append("&#92;");
         case '{', '}' -> out.append(c == '{' ? "&#123;" : "&#125;");
-        default -> out.append(c);
+        default -> {
+          if (unsafeInComment(value, i)) {
+            out.append(String.format("&#92;u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A user value for a {@code //} comment: printable text as is; a backslash, a control, format
+   * or separator character and an unpaired surrogate as {@code U+XXXX}, so that neither a line
+   * break nor a unicode escape can end the comment.
+   */
+  static String commentText(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' || unsafeInComment(value, i)) {
+        out.append(String.format("U+%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A character that could break or hide a comment's text (a surrogate pair is fine). */
+  private static boolean unsafeInComment(String value, int i) {
+    char c = value.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(value.charAt(i - 1));
+    }
+    int type = Character.getType(c);
+    return Character.isISOControl(c)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
+  }
+
+  /**
+   * A Java string literal for any value, on one line: {@code \\}, {@code \"}, {@code \n},
+   * {@code \r}, {@code \t}, and every other character outside printable ASCII as <code>&#92;uXXXX</code>
+   * (never a line break or a quote, which a unicode escape would turn into source text). JavaPoet's
+   * own {@code $S} splits at line breaks into a concatenation whose depth grows with the value.
+   */
+  static String literal(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c > 0x7e) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * The source with every non-ASCII character as <code>&#92;uXXXX</code> (in identifiers, such as a class
+   * named after {@code Café}, and in comments): javac reads the same characters whatever
+   * {@code -encoding} says. Literals are ASCII already; nothing else can hold a backslash, so no
+   * escape changes meaning. A control character here would be a bug of this writer.
+   */
+  static String ascii(String source) {
+    StringBuilder out = null;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      boolean plain = c >= 0x20 && c <= 0x7e || c == '\n';
+      if (!plain && out == null) {
+        out = new StringBuilder(source.length() + 64).append(source, 0, i);
+      }
+      if (c < 0x20 && c != '\n') {
+        throw new IllegalStateException("control character U+" + Integer.toHexString(c) + " in generated source");
+      }
+      if (out != null) {
+        if (plain) {
+          out.append(c);
+        } else {
+          out.append(String.format("\\u%04x", (int) c));
+        }
+      }
+    }
+    return out == null ? source : out.toString();
+  }
+
+  /** A name the generated code declares: refused (an internal error) unless a Java identifier. */
+  static String identifier(String name) {
+    if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+      throw new IllegalStateException("not a Java identifier: " + io.brickcheck.rules.Text.quote(name));
+    }
+    return name;
   }
 }

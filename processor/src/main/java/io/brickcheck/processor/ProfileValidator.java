@@ -10,6 +10,7 @@ import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Text;
 import io.brickcheck.rules.ProfileChecker;
+import io.brickcheck.rules.ProfileNames;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
 import io.brickcheck.rules.Subject;
@@ -111,7 +112,10 @@ final class ProfileValidator {
     DbtSelection selection = found.file().select(profile, target);
     if (!selection.isSelected()) {
       for (Problem p : selection.problems()) {
-        boolean aboutTarget = p.code() == Code.UnknownDbtTarget && d.target.source() != null;
+        // A refused target name the annotation gave is shown on target = (the rule decides which).
+        boolean aboutTarget = d.target.source() != null
+            && (p.code() == Code.UnknownDbtTarget
+                || p.code() == Code.InvalidProfileName && ProfileNames.firstRefused(target) >= 0);
         report(d, p, aboutTarget ? d.target.source() : named);
       }
       return Optional.empty();
@@ -246,7 +250,9 @@ final class ProfileValidator {
     }
 
     void report(Problem p) {
-      if (p.subject() == Subject.HOST) {
+      if (p.code() == Code.InvalidProfileName) {
+        ProfileValidator.this.report(d, p, d.name.source());
+      } else if (p.subject() == Subject.HOST) {
         ProfileValidator.this.report(d, p, d.host.source());
       } else if (ComputeNames.DEFAULT.equals(p.compute()) && p.code() != Code.DuplicateCompute) {
         reportDefaultPath(d, p);

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Timeout;
  * any attribute, escaped as a Java literal) compiled through the processor. javac never ends with an
  * exception from the processor, and every error it reports carries a {@code [DatabricksProfile/<Code>]}
  * tag. Seeded ({@code -Dbrickcheck.seed}); {@code -Dbrickcheck.fuzz.compilations} for a longer run.
+ *
+ * <p>Issue 11 (items 1, 3, 4): names and values also carry backslashes, {@code u}, the six
+ * characters of a unicode escape, comment ends, control, bidirectional and non-ASCII characters;
+ * packages declare their own {@code String}, {@code System}, {@code List}...; one compilation per
+ * run has hundreds of computes. Every factory generated is ASCII only, compiles, initialises
+ * without running anything of the input, and holds exactly the values declared.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ProcessorFuzzTest {
@@ -34,28 +40,65 @@ class ProcessorFuzzTest {
     "/sql/1.0/warehouses/x?o=1&o=2", "sql/protocolv1/o/1/c?o=2"
   };
   static final String[] NAMES = {"", "etl", "ETL", "default", "nightly-batch", "1x", "class", "P0", "Analytics", "é"};
-  static final String[] NOISE = {"\"", "\\", "\n", "\u0000", "\u2028", "*/", "${x}", "%", "é", " "};
+  static final String[] NOISE = {"\"", "\\", "\n", "\u0000", "\u2028", "*/", "${x}", "%", "é", " ",
+    "\\u000a", "\\u002a/", "u", "\\", "\r", "\u001b[2J", "\u202e", "\u200d", "\u2066", "\ud800", "\u0085",
+    "\ud83d\ude00", "数据", "/*", "{@code x}", "<b>"};
+  /** Profile names that must pass and be generated: non-ASCII letters, pairs, punctuation. */
+  static final String[] GOOD_NAMES = {"café", "数据 prod", "emoji \ud83d\ude00", "a*b", "x/y", "u00e9", "{x}", "@home"};
+  /** Types a user's package may declare: the factory must not pick them up. */
+  static final String[] SHADOWS = {"String", "System", "List", "Profile", "Override", "Object", "HostKind",
+    "Generated", "BrickcheckGenerated", "DatabricksConnection", "BrickcheckOptions", "Profiles"};
+  static final String PWNED = "brickcheck.fuzz.pwned";
   static final String[] KINDS = {"AUTO", "SPOG", "WORKSPACE"};
 
   static final java.util.regex.Pattern CODED = java.util.regex.Pattern.compile("\\[DatabricksProfile/[A-Za-z]+\\]");
 
   final Random random = new Random(SEED);
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+
   @Test
-  void randomProfilesNeverCrashTheProcessorAndEveryErrorHasACode() {
+  void randomProfilesNeverCrashTheProcessorAndEveryErrorHasACode() throws Exception {
     int errors = 0;
     int succeeded = 0;
+    int factories = 0;
+    int large = random.nextInt(COMPILATIONS);
+    System.clearProperty(PWNED);
     for (int c = 0; c < COMPILATIONS; c++) {
       List<JavaFileObject> sources = new ArrayList<>();
       List<String> texts = new ArrayList<>();
+      List<String[]> expected = new ArrayList<>(); // type, name, host, path of the valid profiles
       for (int p = 0; p < PROFILES_PER_COMPILATION; p++) {
-        String[] lines = profile("P" + p);
+        String[] lines = c == large && p == 0 ? large("P" + p, 700 + random.nextInt(500)) : profile("P" + p, expected);
         texts.add(String.join("\n", lines));
         sources.add(Sources.source("P" + p, lines));
       }
+      if (random.nextInt(3) == 0) {
+        String shadow = SHADOWS[random.nextInt(SHADOWS.length)];
+        sources.add(com.google.testing.compile.JavaFileObjects.forSourceLines("com.example." + shadow,
+            "package com.example;", "class " + shadow + " { private " + shadow + "() {} }"));
+        texts.add("class " + shadow);
+      }
+      List<String> options = new ArrayList<>();
+      if (random.nextInt(3) == 0) { // a dbt profile whose target name is random: it reaches comments
+        String target = pick(GOOD_NAMES);
+        java.nio.file.Path yaml = dir.resolve("profiles-" + c + ".yml");
+        String quoted = "'" + target.replace("'", "''") + "'";
+        // getBytes replaces a lone surrogate with "?": the file holds what it can.
+        java.nio.file.Files.write(yaml, ("fz:\n  target: " + quoted + "\n  outputs:\n    " + quoted + ":\n"
+            + "      type: databricks\n      host: " + Sources.HOST + "\n      http_path: " + Sources.WAREHOUSE + "\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        target = new String(target.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+        // YAML folds line breaks inside a quoted scalar: then the name read is not the name written.
+        boolean folded = target.chars().anyMatch(ch -> ch == '\n' || ch == '\r' || ch == 0x85 || ch == 0x2028 || ch == 0x2029);
+        options.add("-A" + ProcessorOptions.PROFILES_FILE + "=" + yaml);
+        sources.add(Sources.source("D", "@DatabricksProfile(dbtProfile = \"fz\")", "interface D {}"));
+        texts.add("dbt target " + literal(target));
+        expected.add(new String[] {"D", folded ? null : "fz." + target, Sources.HOST, Sources.WAREHOUSE});
+      }
       Compilation compilation;
       try {
-        compilation = Sources.javac().compile(sources);
+        compilation = Sources.javac(options.toArray(String[]::new)).compile(sources);
       } catch (RuntimeException crash) {
         throw new AssertionError("the processor crashed on compilation " + c + ":\n" + String.join("\n\n", texts), crash);
       }
@@ -67,19 +110,70 @@ class ProcessorFuzzTest {
         }
         errors++;
       }
-      succeeded += compilation.status() == Compilation.Status.SUCCESS ? 1 : 0;
+      if (compilation.status() == Compilation.Status.SUCCESS) {
+        succeeded++;
+        factories += checkFactories(compilation, expected, String.join("\n\n", texts));
+      }
     }
-    System.out.printf("processor fuzz: %d compilations x %d profiles, %d succeeded, %d coded errors, seed %d%n",
-        COMPILATIONS, PROFILES_PER_COMPILATION, succeeded, errors, SEED);
+    System.out.printf("processor fuzz: %d compilations x %d profiles, %d succeeded, %d factories checked, %d coded"
+        + " errors, seed %d%n", COMPILATIONS, PROFILES_PER_COMPILATION, succeeded, factories, errors, SEED);
   }
 
-  String[] profile(String type) {
+  /**
+   * Every generated source is ASCII only; every factory initialises without side effects and holds
+   * the declared values. Returns how many factories were checked.
+   */
+  private int checkFactories(Compilation compilation, List<String[]> expected, String texts) throws Exception {
+    for (JavaFileObject generated : compilation.generatedSourceFiles()) {
+      String source = generated.getCharContent(true).toString();
+      if (!source.chars().allMatch(ch -> ch == '\n' || ch >= 0x20 && ch <= 0x7e)) {
+        throw new AssertionError("non-ASCII generated source " + generated.getName() + " for:\n" + texts);
+      }
+    }
+    ClassLoader loader = Sources.load(compilation);
+    int checked = 0;
+    for (String[] e : expected) {
+      Class<?> factory = Class.forName("com.example." + e[0] + "ConnectionFactory", true, loader);
+      if (System.getProperty(PWNED) != null) {
+        throw new AssertionError("input ran as code in " + e[0] + ":\n" + texts);
+      }
+      if (e[1] != null && !e[1].equals(factory.getField("PROFILE_NAME").get(null))
+          || !e[2].equals(factory.getField("HOST").get(null))
+          || !e[3].equals(factory.getField("DEFAULT_HTTP_PATH").get(null))) {
+        throw new AssertionError("constants of " + e[0] + " differ from the declared values:\n" + texts);
+      }
+      checked++;
+    }
+    return checked;
+  }
+
+  /** A valid profile with {@code n} computes: the factory's code must not grow deeper with n. */
+  String[] large(String type, int n) {
+    List<String> lines = new ArrayList<>();
+    lines.add("@DatabricksProfile(host = " + literal(Sources.HOST) + ", httpPath = " + literal(Sources.WAREHOUSE)
+        + ", computes = {");
+    for (int i = 0; i < n; i++) {
+      lines.add("  @Compute(name = \"c" + i + "\", httpPath = " + literal("/sql/1.0/warehouses/w" + i + "?o=" + Sources.ID)
+          + ")" + (i + 1 < n ? "," : ""));
+    }
+    lines.add("})");
+    lines.add("interface " + type + " {}");
+    return lines.toArray(String[]::new);
+  }
+
+  String[] profile(String type, List<String[]> expected) {
     List<String> lines = new ArrayList<>();
     lines.add("@DatabricksProfile(");
     List<String> attributes = new ArrayList<>();
     if (random.nextInt(3) == 0) { // a valid profile now and then, so generation is fuzzed too
+      // A name that passes the rules but holds what a careless writer would turn into code.
+      String name = GOOD_NAMES[random.nextInt(GOOD_NAMES.length)] + (random.nextBoolean() ? "*/ static {"
+          + " System.setProperty(\"" + PWNED + "\", \"1\"); } /*" : "");
+      String path = random.nextBoolean() ? Sources.WAREHOUSE : "/sql/1.0/warehouses/caf\u00e9\u6570?o=" + Sources.ID;
+      expected.add(new String[] {type, name, Sources.HOST, path});
+      attributes.add("    name = " + literal(name));
       attributes.add("    host = " + literal(Sources.HOST));
-      attributes.add("    httpPath = " + literal(Sources.WAREHOUSE));
+      attributes.add("    httpPath = " + literal(path));
       attributes.add("    computes = {@Compute(name = \"etl\", httpPath = " + literal(PATHS[2]) + ")}");
       lines.add(String.join(",\n", attributes) + ")");
       lines.add("interface " + type + " {}");
@@ -129,6 +223,8 @@ class ProcessorFuzzTest {
         b.append('\\').append(ch);
       } else if (ch < 0x20 || ch == 0x7f) {
         b.append(String.format("\\%03o", (int) ch)); // octal: a unicode escape of \n would end the line
+      } else if (ch > 0x7e) {
+        b.append(String.format("\\u%04x", (int) ch)); // lone surrogates survive only as escapes
       } else {
         b.append(ch);
       }

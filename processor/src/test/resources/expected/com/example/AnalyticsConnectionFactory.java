@@ -6,6 +6,7 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
+import java.lang.String;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -23,7 +24,9 @@ import javax.annotation.processing.Generated;
  * <p>Declared on <code>com.example.Analytics</code>. Start with {@link #create()}.
  */
 @Generated("io.brickcheck.processor.DatabricksProfileProcessor")
-@BrickcheckGenerated
+@BrickcheckGenerated(
+    origin = "com.example.Analytics"
+)
 public final class AnalyticsConnectionFactory {
   /**
    * The profile's name.
@@ -102,12 +105,12 @@ public final class AnalyticsConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
    */
   public static AnalyticsConnectionFactory create(BrickcheckOptions options) {
-    Profile profile = Profile.builder(PROFILE_NAME, HOST)
-            .hostKind(HostKind.AUTO)
-            .defaultHttpPath(DEFAULT_HTTP_PATH)
-            .compute("etl", ETL_HTTP_PATH)
-            .compute("nightly-batch", NIGHTLY_BATCH_HTTP_PATH)
-            .build(options);
+    Profile.Builder builder = Profile.builder(PROFILE_NAME, HOST);
+    builder.hostKind(HostKind.AUTO);
+    builder.defaultHttpPath(DEFAULT_HTTP_PATH);
+    builder.compute("etl", ETL_HTTP_PATH);
+    builder.compute("nightly-batch", NIGHTLY_BATCH_HTTP_PATH);
+    Profile profile = builder.build(options);
     return new AnalyticsConnectionFactory(profile);
   }
 
@@ -155,7 +158,7 @@ public final class AnalyticsConnectionFactory {
    *
    * @param computeName a name from {@link #computeNames()}
    * @return the resolved connection
-   * @throws IllegalArgumentException if there is no such compute; the message lists the valid names
+   * @throws java.lang.IllegalArgumentException if there is no such compute; the message lists the valid names
    */
   public DatabricksConnection open(String computeName) {
     return profile.open(computeName);

@@ -8,6 +8,8 @@ import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
 import io.brickcheck.Profiles;
 import io.brickcheck.dbt.DbtTemplates;
+import java.lang.String;
+import java.lang.System;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -24,7 +26,9 @@ import javax.annotation.processing.Generated;
  * <p>Declared on <code>com.example.JaffleEnv</code>, read from <code>profiles.yml</code> (profile <code>jaffle_env</code>, target <code>prod</code>). Start with {@link #create()}.
  */
 @Generated("io.brickcheck.processor.DatabricksProfileProcessor")
-@BrickcheckGenerated
+@BrickcheckGenerated(
+    origin = "com.example.JaffleEnv"
+)
 public final class JaffleEnvConnectionFactory {
   /**
    * The profile's name.
@@ -82,15 +86,11 @@ public final class JaffleEnvConnectionFactory {
    * (MissingEnvironmentVariable) or a rule fails at run time
    */
   public static JaffleEnvConnectionFactory create(BrickcheckOptions options) {
-    Profile profile = Profiles.fromDbt(
-            DbtTemplates.builder("profiles.yml", "jaffle_env", "prod", "18:5")
-                .host(HOST, "20:13", "20:14")
-                .defaultHttpPath(DEFAULT_HTTP_PATH, "21:18", "21:39")
-                .compute("etl", "24:9", ETL_HTTP_PATH, "25:22", "25:43")
-                .selection(),
-            HostKind.AUTO,
-            System.getenv(),
-            options);
+    DbtTemplates.Builder builder = DbtTemplates.builder("profiles.yml", "jaffle_env", "prod", "18:5");
+    builder.host(HOST, "20:13", "20:14");
+    builder.defaultHttpPath(DEFAULT_HTTP_PATH, "21:18", "21:39");
+    builder.compute("etl", "24:9", ETL_HTTP_PATH, "25:22", "25:43");
+    Profile profile = Profiles.fromDbt(builder.selection(), HostKind.AUTO, System.getenv(), options);
     return new JaffleEnvConnectionFactory(profile);
   }
 
@@ -128,7 +128,7 @@ public final class JaffleEnvConnectionFactory {
    *
    * @param computeName a name from {@link #computeNames()}
    * @return the resolved connection
-   * @throws IllegalArgumentException if there is no such compute; the message lists the valid names
+   * @throws java.lang.IllegalArgumentException if there is no such compute; the message lists the valid names
    */
   public DatabricksConnection open(String computeName) {
     return profile.open(computeName);

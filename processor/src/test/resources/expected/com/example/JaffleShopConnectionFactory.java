@@ -6,7 +6,7 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
-import io.brickcheck.rules.ComputeNames;
+import java.lang.String;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -23,7 +23,9 @@ import javax.annotation.processing.Generated;
  * <p>Declared on <code>com.example.JaffleShop</code>, read from <code>profiles.yml</code> (profile <code>jaffle_shop</code>, target <code>prod</code>). Start with {@link #create()}.
  */
 @Generated("io.brickcheck.processor.DatabricksProfileProcessor")
-@BrickcheckGenerated
+@BrickcheckGenerated(
+    origin = "com.example.JaffleShop"
+)
 public final class JaffleShopConnectionFactory {
   /**
    * The profile's name.
@@ -89,12 +91,11 @@ public final class JaffleShopConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
    */
   public static JaffleShopConnectionFactory create(BrickcheckOptions options) {
-    Profile profile = Profile.builder(PROFILE_NAME, HOST)
-            .hostKind(HostKind.AUTO)
-            .computeNameRule(ComputeNames.Rule.DBT)
-            .defaultHttpPath(DEFAULT_HTTP_PATH)
-            .compute("Cluster1", CLUSTER1_HTTP_PATH)
-            .build(options);
+    Profile.Builder builder = Profile.builder(PROFILE_NAME, HOST);
+    builder.hostKind(HostKind.AUTO);
+    builder.defaultHttpPath(DEFAULT_HTTP_PATH);
+    builder.compute("Cluster1", CLUSTER1_HTTP_PATH);
+    Profile profile = builder.build(options);
     return new JaffleShopConnectionFactory(profile);
   }
 
@@ -132,7 +133,7 @@ public final class JaffleShopConnectionFactory {
    *
    * @param computeName a name from {@link #computeNames()}
    * @return the resolved connection
-   * @throws IllegalArgumentException if there is no such compute; the message lists the valid names
+   * @throws java.lang.IllegalArgumentException if there is no such compute; the message lists the valid names
    */
   public DatabricksConnection open(String computeName) {
     return profile.open(computeName);

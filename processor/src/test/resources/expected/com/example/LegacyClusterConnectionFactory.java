@@ -6,6 +6,7 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
+import java.lang.String;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -21,7 +22,9 @@ import javax.annotation.processing.Generated;
  * <p>Declared on <code>com.example.Legacy</code>. Start with {@link #create()}.
  */
 @Generated("io.brickcheck.processor.DatabricksProfileProcessor")
-@BrickcheckGenerated
+@BrickcheckGenerated(
+    origin = "com.example.Legacy"
+)
 public final class LegacyClusterConnectionFactory {
   /**
    * The profile's name.
@@ -74,10 +77,10 @@ public final class LegacyClusterConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
    */
   public static LegacyClusterConnectionFactory create(BrickcheckOptions options) {
-    Profile profile = Profile.builder(PROFILE_NAME, HOST)
-            .hostKind(HostKind.WORKSPACE)
-            .defaultHttpPath(DEFAULT_HTTP_PATH)
-            .build(options);
+    Profile.Builder builder = Profile.builder(PROFILE_NAME, HOST);
+    builder.hostKind(HostKind.WORKSPACE);
+    builder.defaultHttpPath(DEFAULT_HTTP_PATH);
+    Profile profile = builder.build(options);
     return new LegacyClusterConnectionFactory(profile);
   }
 
@@ -105,7 +108,7 @@ public final class LegacyClusterConnectionFactory {
    *
    * @param computeName a name from {@link #computeNames()}
    * @return the resolved connection
-   * @throws IllegalArgumentException if there is no such compute; the message lists the valid names
+   * @throws java.lang.IllegalArgumentException if there is no such compute; the message lists the valid names
    */
   public DatabricksConnection open(String computeName) {
     return profile.open(computeName);

@@ -1,12 +1,15 @@
 package io.brickcheck.cli;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.brickcheck.rules.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Properties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code brickcheck} command line: {@code java -jar brickcheck-cli.jar check ...}.
@@ -64,19 +67,59 @@ public final class BrickcheckCli implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           // A bug of ours; the rule engine itself never throws on input.
-          cmd.getErr().println("brickcheck: internal error: " + e + " (please report it)");
+          String reason = "internal error: " + e + " (please report it)";
+          cmd.getErr().println("brickcheck: " + TerminalText.line(reason));
+          jsonError(cmd, args, "internal", reason, null);
           return USAGE;
         });
     return cli.execute(args);
   }
 
-  /** A usage error is one line with the reason and where to look, not the whole help page. */
+  /**
+   * A usage error is one line with the reason and where to look, not the whole help page; with
+   * {@code --format json} also a JSON object on stdout, so that a script reading stdout never gets
+   * nothing.
+   */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     // picocli words argument-group errors "Error: ..."; the line already says "brickcheck:".
     String reason = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
-    cmd.getErr().println("brickcheck: " + reason + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    String help = cmd.getCommandSpec().qualifiedName() + " --help";
+    // The reason quotes what was typed: a value with a line break or ESC must not reach the terminal raw.
+    cmd.getErr().println("brickcheck: " + TerminalText.line(reason) + " (see '" + help + "')");
+    jsonError(cmd, args, "usage", reason, help);
     return USAGE;
+  }
+
+  /** {@code {"error": kind, "message": ..., "help": ...}} on stdout when the arguments ask for JSON. */
+  private static void jsonError(CommandLine cmd, String[] args, String kind, String message, String help) {
+    if (!wantsJson(args)) {
+      return;
+    }
+    JsonObject error = new JsonObject();
+    error.addProperty("error", kind);
+    error.addProperty("message", message);
+    error.addProperty("help", help);
+    cmd.getOut().print(new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create()
+        .toJson(error) + System.lineSeparator());
+    cmd.getOut().flush();
+  }
+
+  /** True when the last {@code --format} among the raw arguments is {@code json} (any case). */
+  static boolean wantsJson(String[] args) {
+    boolean json = false;
+    for (int i = 0; i < args.length; i++) {
+      String value = null;
+      if (args[i].equals("--format") && i + 1 < args.length) {
+        value = args[++i];
+      } else if (args[i].startsWith("--format=")) {
+        value = args[i].substring("--format=".length());
+      }
+      if (value != null) {
+        json = value.equalsIgnoreCase("json");
+      }
+    }
+    return json;
   }
 
   @Override

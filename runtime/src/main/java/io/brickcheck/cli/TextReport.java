@@ -3,9 +3,14 @@ package io.brickcheck.cli;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.rules.TerminalText;
 import io.brickcheck.rules.Text;
 
-/** The terminal form of a report: the profile, one line per problem, a summary. */
+/**
+ * The terminal form of a report: the profile, one line per problem, a summary. Every value and
+ * message goes through {@link TerminalText}: a name or path holding CR, LF or ESC cannot forge a
+ * line (such as "OK: no problems.") or send a terminal escape.
+ */
 final class TextReport {
   private TextReport() {}
 
@@ -18,20 +23,20 @@ final class TextReport {
       out.append("No profile was read.").append(nl);
     } else {
       out.append("Host ")
-          .append(report.host().hostIfValid().map(Object::toString)
-              .orElse(input.isEmpty() ? "(empty)" : Text.quote(input)))
+          .append(TerminalText.line(report.host().hostIfValid().map(Object::toString)
+              .orElse(input.isEmpty() ? "(empty)" : Text.quote(input))))
           .append(" (kind ").append(report.hostKind()).append(")")
           .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
           .append(nl);
     }
-    int width = report.computes().stream().mapToInt(c -> c.name().length()).max().orElse(7);
+    int width = report.computes().stream().mapToInt(c -> TerminalText.value(c.name()).length()).max().orElse(7);
     for (ComputeReport c : report.computes()) {
-      out.append("  ").append(pad(c.name(), width)).append("  ").append(describe(c)).append(nl);
+      out.append("  ").append(pad(TerminalText.value(c.name()), width)).append("  ").append(describe(c)).append(nl);
     }
     for (Problem p : report.problems()) {
       out.append(p.isError() ? "error  " : p.isNote() ? "note   " : "warning")
-          .append(p.compute() == null ? "" : " [" + p.compute() + "]")
-          .append(' ').append(p.message()).append(nl);
+          .append(p.compute() == null ? "" : " [" + TerminalText.value(p.compute()) + "]")
+          .append(' ').append(TerminalText.line(p.message())).append(nl);
     }
     int errors = report.errors().size();
     int warnings = report.warnings().size();
@@ -51,7 +56,7 @@ final class TextReport {
           case CLUSTER_PATH -> "workspace " + c.path().workspaceId() + " from the cluster path";
           case NONE -> "no workspace id";
         };
-    return c.path().input() + "  (" + c.path().kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + where + ")";
+    return TerminalText.value(c.path().input()) + "  (" + c.path().kind().name().toLowerCase(java.util.Locale.ROOT) + ", " + where + ")";
   }
 
 

@@ -4,6 +4,7 @@ import static io.brickcheck.rules.Text.quote;
 
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.ProfileNames;
 import io.brickcheck.rules.Subject;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,10 @@ public final class DbtProfilesFile {
       return DbtSelection.failed(problems);
     }
     NodeTuple profileEntry = CONFIG_KEY.equals(profile) ? null : Yamls.entry(root, profile == null ? "" : profile);
+    DbtSelection badName = refusedName("profile", profile, "", profileEntry == null ? null : profileEntry.getKeyNode());
+    if (badName != null) {
+      return badName;
+    }
     if (profileEntry == null) {
       List<String> names = profileNames();
       String hint = DbtProblems.didYouMean(profile, names);
@@ -171,6 +176,18 @@ public final class DbtProfilesFile {
         target = rendered.value();
       }
     }
+    // A name from the file is shown where it is written; one the caller gave, at its output if any.
+    YamlPosition namePosition = targetPosition;
+    if (explicitTarget != null) {
+      namePosition = null;
+      for (NodeTuple t : Yamls.entries(outputs)) {
+        namePosition = target.equals(Yamls.keyText(t.getKeyNode())) ? at(t.getKeyNode()) : namePosition;
+      }
+    }
+    DbtSelection badTarget = refusedName("target", target, " of " + where, namePosition);
+    if (badTarget != null) {
+      return badTarget;
+    }
     for (NodeTuple t : Yamls.entries(outputs)) {
       if (target.equals(Yamls.keyText(t.getKeyNode()))) {
         return OutputReader.read(fileName, profile, t);
@@ -188,6 +205,23 @@ public final class DbtProfilesFile {
     String hint = DbtProblems.didYouMean(target, targets);
     return fail(Code.UnknownDbtTarget, targetPosition,
         text + (hint.isEmpty() ? " Name one of them, or add " + quote(target) + " under outputs:" : hint));
+  }
+
+  /**
+   * {@link Code#InvalidProfileName} when {@code name} breaks {@link ProfileNames}' rule, at the
+   * name's place in the file when it is written there, else without a position (a name given by
+   * the caller); null when the name passes.
+   */
+  private DbtSelection refusedName(String what, String name, String context, Node writtenAt) {
+    return refusedName(what, name, context, writtenAt == null ? null : at(writtenAt));
+  }
+
+  private DbtSelection refusedName(String what, String name, String context, YamlPosition writtenAt) {
+    return ProfileNames.defect(what, name, context)
+        .map(text -> writtenAt == null
+            ? DbtSelection.failed(List.of(Problem.of(Code.InvalidProfileName, Subject.PROFILE, null, text)))
+            : fail(Code.InvalidProfileName, writtenAt, text))
+        .orElse(null);
   }
 
   private DbtSelection fail(Code code, YamlPosition position, String text) {

@@ -49,6 +49,8 @@ public enum Code {
   DriverMisreadsHttpPath(Severity.WARNING),
   /** An invisible or bidirectional format character, or an unpaired surrogate, in a host, http path or compute name. */
   HiddenCharacter(Severity.ERROR),
+  /** A profile, dbt profile or dbt target name with a control, format or backslash character. */
+  InvalidProfileName(Severity.ERROR),
 
   // Runtime only: they need the network or the classpath of the running program.
   /** Run time: the discovery probe failed; Brickcheck goes on with what the profile declares. */
@@ -73,6 +75,8 @@ public enum Code {
   InvalidOption(Severity.ERROR),
   /** Processor: the processor itself failed on an element; a bug in Brickcheck. */
   InternalError(Severity.ERROR),
+  /** Processor: a factory of an earlier build, compiled from source, no longer matches its profile. */
+  StaleFactory(Severity.ERROR),
 
   // Profile sources: reading a dbt profiles.yml, at compile time and at run time alike. Their
   // messages start with "<file>:<line>:<column>: " after the tag.

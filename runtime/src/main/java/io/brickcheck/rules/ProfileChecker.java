@@ -35,6 +35,7 @@ public final class ProfileChecker {
    */
   public static ProfileReport check(ProfileSpec spec, ComputeNames.Rule nameRule) {
     List<Problem> problems = new ArrayList<>();
+    ProfileNames.check("profile", spec.name()).ifPresent(problems::add);
     HostResult hostResult = HostParser.parse(spec.host(), spec.form());
     problems.addAll(hostResult.problems());
     Host host = hostResult.host();

@@ -61,8 +61,8 @@ class DbtProfilesLocatorTest {
     Path latin1 = root.resolve("profiles.yml");
     Files.write(latin1, new byte[] {'p', ':', ' ', (byte) 0xE9, '\n'});
     assertThat(DbtProfiles.read(latin1).problems()).extracting(p -> p.message()).containsExactly(
-        "[DatabricksProfile/InvalidProfilesFile] profiles.yml:1:1: profiles.yml is not valid UTF-8. dbt reads"
-            + " profiles files as UTF-8. Save the file as UTF-8.");
+        "[DatabricksProfile/InvalidProfilesFile] profiles.yml:1:4: profiles.yml is not valid UTF-8 (byte 0xE9 at"
+            + " line 1, column 4). dbt reads profiles files as UTF-8. Save the file as UTF-8.");
   }
 
   private Path dir(String name, boolean withFile) throws IOException {

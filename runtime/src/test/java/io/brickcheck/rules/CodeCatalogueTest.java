@@ -30,7 +30,7 @@ class CodeCatalogueTest {
   static final Set<Code> NOT_IN_ENGINE = EnumSet.of(
       Code.ProbeFailed, Code.UnsupportedDriver, Code.UnsupportedSdk,
       Code.InvalidTarget, Code.MissingHost, Code.MissingHttpPath, Code.FactoryNameClash,
-      Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError,
+      Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError, Code.StaleFactory,
       Code.InvalidProfilesFile, Code.ProfilesFileNotFound, Code.UnknownDbtProfile, Code.UnknownDbtTarget,
       Code.MissingDbtField, Code.UnsupportedProfileType, Code.UnsupportedTemplate,
       Code.MissingEnvironmentVariable, Code.MissingSecretVariable,
@@ -107,7 +107,11 @@ class CodeCatalogueTest {
         Arguments.of(Code.HiddenCharacter, profile(SPOG, "/sql/1.0/warehouses/abc\u200b?o=42"), profile(SPOG, OK_PATH)),
         Arguments.of(Code.HiddenCharacter, profile(SPOG, "/sql/1.0/warehouses/abc?o=42\ud800"), profile(SPOG, "/sql/1.0/warehouses/abc?o=42")),
         Arguments.of(Code.HiddenCharacter, profile(SPOG, OK_PATH, new ComputeSpec("etl\u2066", OK_PATH)),
-            profile(SPOG, OK_PATH, new ComputeSpec("etl", OK_PATH))));
+            profile(SPOG, OK_PATH, new ComputeSpec("etl", OK_PATH))),
+        // Issue 11, item 1: profile and target names never carry text that could become code.
+        Arguments.of(Code.InvalidProfileName,
+            ProfileSpec.of("sales\\reports", SPOG, OK_PATH),
+            ProfileSpec.of("sales-reports", SPOG, OK_PATH)));
   }
 
   /**
