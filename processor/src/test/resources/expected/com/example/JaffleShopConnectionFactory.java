@@ -6,6 +6,7 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
+import io.brickcheck.rules.ComputeNames;
 import java.lang.String;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -93,6 +94,7 @@ public final class JaffleShopConnectionFactory {
   public static JaffleShopConnectionFactory create(BrickcheckOptions options) {
     Profile.Builder builder = Profile.builder(PROFILE_NAME, HOST);
     builder.hostKind(HostKind.AUTO);
+    builder.computeNameRule(ComputeNames.Rule.DBT);
     builder.defaultHttpPath(DEFAULT_HTTP_PATH);
     builder.compute("Cluster1", CLUSTER1_HTTP_PATH);
     Profile profile = builder.build(options);
