@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzz target (Jazzer) for the generated-source writer: whatever text a profile
@@ -22,6 +23,7 @@ import javax.tools.JavaFileObject;
  * {@code JAZZER_FUZZ=1 ./mvnw -B -ntp -o test -pl gateway,runtime,processor -Djacoco.skip=true
  * -Dtest=GeneratedConstantsFuzzTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@Tag("jazzer")
 class GeneratedConstantsFuzzTest {
   private static final Pattern CODED = Pattern.compile("\\[DatabricksProfile/[A-Za-z]+\\]");
 

@@ -18,6 +18,7 @@ import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzz targets (Jazzer) for the rule engine and the dbt reader, with the same
@@ -31,6 +32,7 @@ import java.util.List;
  * {@code JAZZER_FUZZ=1 ./mvnw -B -ntp -o test -pl gateway,runtime -Djacoco.skip=true
  * -Dtest=CoverageGuidedFuzzTest#httpPaths -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@Tag("jazzer")
 class CoverageGuidedFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
