@@ -24,7 +24,8 @@ class CodeCatalogueTest {
   /**
    * Codes that need the network, the classpath or javac, or that belong to a profile source (the
    * dbt reader, whose codes DbtProfilesReaderTest, DbtTemplatesTest, DbtYamlSafetyTest and
-   * DbtProfilesLocatorTest assert with their exact messages): not the rule engine's to raise.
+   * DbtProfilesLocatorTest assert with their exact messages; the JDBC URL checker): not the
+   * profile checker's to raise.
    */
   static final Set<Code> NOT_IN_ENGINE = EnumSet.of(
       Code.ProbeFailed, Code.UnsupportedDriver, Code.UnsupportedSdk,
@@ -32,7 +33,10 @@ class CodeCatalogueTest {
       Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError,
       Code.InvalidProfilesFile, Code.ProfilesFileNotFound, Code.UnknownDbtProfile, Code.UnknownDbtTarget,
       Code.MissingDbtField, Code.UnsupportedProfileType, Code.UnsupportedTemplate,
-      Code.MissingEnvironmentVariable);
+      Code.MissingEnvironmentVariable,
+      // JDBC URL codes: JdbcUrlCheckerTest asserts each with its message and place in the URL.
+      Code.InvalidJdbcUrl, Code.LegacyJdbcUrl, Code.DuplicateJdbcUrlKey, Code.SecretInJdbcUrl,
+      Code.InsecureJdbcUrl, Code.UnsupportedTransportMode, Code.OrgIdHeaderMismatch);
 
   static Stream<Arguments> cases() {
     return Stream.of(
