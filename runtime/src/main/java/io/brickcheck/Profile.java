@@ -3,6 +3,9 @@ package io.brickcheck;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.Host;
+import io.brickcheck.rules.JdbcUrl;
+import io.brickcheck.rules.JdbcUrlChecker;
+import io.brickcheck.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
@@ -36,10 +39,13 @@ public final class Profile {
   private final ProfileReport report;
   private final RuntimeContext context;
   private final Discovery discovery;
+  /** The URL the profile was read from (no secret: that is an error), or null. */
+  private final JdbcUrl sourceUrl;
   private final Map<Credentials, OAuthTokenSource> tokenSources = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Profile(ProfileReport report, HostKind hostKind, RuntimeContext context) {
+  private Profile(ProfileReport report, HostKind hostKind, RuntimeContext context, JdbcUrl sourceUrl) {
     this.name = report.spec().name();
+    this.sourceUrl = sourceUrl;
     this.host = report.host().host();
     this.hostKind = hostKind;
     this.workspaceId = report.workspaceId();
@@ -70,6 +76,64 @@ public final class Profile {
    */
   public static Builder builder(String name, String host) {
     return new Builder(name, host);
+  }
+
+  /**
+   * A profile from a databricks-jdbc URL read from configuration (a {@code spring.datasource.url},
+   * an {@code application.properties} value), with default options: see {@link
+   * #fromJdbcUrl(String, BrickcheckOptions)}.
+   *
+   * @param jdbcUrl {@code jdbc:databricks://host[:port][/schema];key=value;...}
+   * @return the checked profile, named {@value #JDBC_URL_PROFILE}
+   * @throws DatabricksProfileException if a rule fails (a secret in the URL is one)
+   */
+  public static Profile fromJdbcUrl(String jdbcUrl) {
+    return fromJdbcUrl(jdbcUrl, BrickcheckOptions.defaults());
+  }
+
+  /**
+   * A profile from a databricks-jdbc URL: the URL's own rules ({@code InvalidJdbcUrl}, {@code
+   * DuplicateJdbcUrlKey}, {@code SecretInJdbcUrl}, {@code InsecureJdbcUrl}, ...) and every profile
+   * rule on its host, port and {@code httpPath} (the {@code default} compute), each message saying
+   * where in the URL. The profile then gets the probe, the routing header and the status block as
+   * any other, and {@link DatabricksConnection#jdbcUrl()} keeps the URL's schema and its other
+   * driver properties ({@code ConnCatalog}, {@code UserAgentEntry}, ...). Secrets never belong in
+   * the URL: give them as {@link Credentials}.
+   *
+   * @param jdbcUrl {@code jdbc:databricks://host[:port][/schema];key=value;...}
+   * @param options the probe mode, strictness, header style and HTTP client to use
+   * @return the checked profile, named {@value #JDBC_URL_PROFILE}
+   * @throws DatabricksProfileException if a rule fails; it carries every error
+   */
+  public static Profile fromJdbcUrl(String jdbcUrl, BrickcheckOptions options) {
+    return jdbcUrlBuilder(JDBC_URL_PROFILE, jdbcUrl).build(options);
+  }
+
+  /** The name of a profile made by {@link #fromJdbcUrl(String, BrickcheckOptions)}. */
+  public static final String JDBC_URL_PROFILE = "jdbc-url";
+
+  /**
+   * Starts a profile whose host, port and {@code default} compute come from a databricks-jdbc URL;
+   * the builder can add a host kind and named computes ({@link Builder#defaultHttpPath} is the
+   * URL's). Generated factories of a URL constant call this.
+   *
+   * @param name the profile's name, used in messages
+   * @param jdbcUrl {@code jdbc:databricks://host[:port][/schema];key=value;...}
+   * @return a new builder
+   */
+  public static Builder jdbcUrlBuilder(String name, String jdbcUrl) {
+    Builder builder = new Builder(name, "");
+    builder.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    return builder;
+  }
+
+  /**
+   * The URL this profile was read from, secret-free, or empty for a profile of another source.
+   *
+   * @return the URL, or empty
+   */
+  public Optional<JdbcUrl> sourceJdbcUrl() {
+    return Optional.ofNullable(sourceUrl);
   }
 
   /**
@@ -231,6 +295,8 @@ public final class Profile {
     private HostKind hostKind = HostKind.AUTO;
     private String defaultHttpPath = "";
     private final List<ComputeSpec> computes = new ArrayList<>();
+    /** Set by {@link Profile#jdbcUrlBuilder}: the host and default path come from it. */
+    private String jdbcUrl;
 
     private Builder(String name, String host) {
       this.name = Objects.requireNonNull(name, "name");
@@ -255,6 +321,10 @@ public final class Profile {
      * @return this builder
      */
     public Builder defaultHttpPath(String httpPath) {
+      if (jdbcUrl != null) {
+        throw new IllegalStateException(
+            "profile \"" + name + "\" takes its default http path from its JDBC URL's httpPath");
+      }
       this.defaultHttpPath = Objects.requireNonNull(httpPath, "httpPath");
       return this;
     }
@@ -294,6 +364,10 @@ public final class Profile {
      */
     public Profile build(BrickcheckOptions options) {
       Objects.requireNonNull(options, "options");
+      if (jdbcUrl != null) {
+        JdbcUrlReport checked = JdbcUrlChecker.check(name, jdbcUrl, hostKind, computes);
+        return of(checked.report(), hostKind, options, checked.url());
+      }
       ProfileReport report =
           ProfileChecker.check(new ProfileSpec(name, host, hostKind, defaultHttpPath, computes));
       return of(report, hostKind, options);
@@ -305,12 +379,16 @@ public final class Profile {
    * Profiles}): strict mode, errors and warnings are handled exactly as {@link Builder#build} does.
    */
   static Profile of(ProfileReport checked, HostKind hostKind, BrickcheckOptions options) {
+    return of(checked, hostKind, options, null);
+  }
+
+  private static Profile of(ProfileReport checked, HostKind hostKind, BrickcheckOptions options, JdbcUrl url) {
     Objects.requireNonNull(options, "options");
     ProfileReport report = options.strict() ? checked.strict() : checked;
     if (report.hasErrors()) {
       throw new DatabricksProfileException(report.errors());
     }
     Discovery.warnOnce(report.spec().name(), report.warnings());
-    return new Profile(report, hostKind, RuntimeContext.of(options));
+    return new Profile(report, hostKind, RuntimeContext.of(options), url);
   }
 }
