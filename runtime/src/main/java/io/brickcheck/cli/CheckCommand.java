@@ -10,6 +10,7 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.dbt.DbtProfiles;
 import io.brickcheck.dbt.DbtProfilesFile;
 import io.brickcheck.rules.ComputeSpec;
+import io.brickcheck.rules.JdbcUrlChecker;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
@@ -23,15 +24,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code brickcheck check}: the rule engine on one profile, given as flags or read from a dbt
- * {@code profiles.yml} ({@code --profiles FILE --profile NAME [--target T]}).
+ * {@code brickcheck check}: the rule engine on one profile, given as flags, read from a dbt
+ * {@code profiles.yml} ({@code --profiles FILE --profile NAME [--target T]}) or given as a
+ * databricks-jdbc URL ({@code --jdbc-url URL}).
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
       "Checks one Databricks profile: a host, its default http path and named computes,",
-      "given as flags or read from a dbt profiles.yml.",
+      "given as flags, read from a dbt profiles.yml, or given as a databricks-jdbc URL.",
       "Exit status: 0 no errors, 1 errors found, 2 usage error."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -57,6 +59,17 @@ final class CheckCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = false, heading = "Profile read from a dbt profiles.yml:%n")
     Dbt dbt;
+
+    @ArgGroup(exclusive = false, heading = "Profile given as a databricks-jdbc URL:%n")
+    JdbcUrl jdbcUrl;
+  }
+
+  static final class JdbcUrl {
+    @Option(names = "--jdbc-url", required = true, paramLabel = "URL",
+        description = "A databricks-jdbc URL, e.g. 'jdbc:databricks://peco.azuredatabricks.net:443/default;"
+            + "transportMode=http;ssl=1;httpPath=/sql/1.0/warehouses/abc?o=123'. Secret values in it are"
+            + " reported, never printed")
+    String url;
   }
 
   static final class Flags {
@@ -106,7 +119,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProfileReport report = source.dbt != null ? checkDbt(source.dbt) : checkFlags(source.flags);
+    ProfileReport report =
+        source.dbt != null
+            ? checkDbt(source.dbt)
+            : source.jdbcUrl != null ? checkJdbcUrl(source.jdbcUrl) : checkFlags(source.flags);
     if (strict) {
       report = report.strict();
     }
@@ -128,6 +144,14 @@ final class CheckCommand implements Callable<Integer> {
   /** Opens the default compute with a blocking probe: the status block then holds its answer. */
   private SpogStatus probeStatus(ProfileReport report) {
     ProfileSpec declared = report.spec();
+    if (source.jdbcUrl != null) {
+      // From the URL itself, so that the status block's JDBC URLs keep its other properties.
+      Profile profile = Profile.jdbcUrlBuilder(declared.name(), source.jdbcUrl.url)
+          .hostKind(declared.hostKind())
+          .build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());
+      profile.open(ComputeNames.DEFAULT);
+      return profile.status();
+    }
     Profile.Builder builder =
         Profile.builder(declared.name(), declared.host())
             .hostKind(declared.hostKind())
@@ -147,6 +171,11 @@ final class CheckCommand implements Callable<Integer> {
 
   private ProfileReport checkFlags(Flags flags) {
     return ProfileChecker.check(new ProfileSpec("cli", flags.host, hostKind, flags.httpPath, parseComputes(flags.computes)));
+  }
+
+  /** Problems of the URL come out as problems (exit 1), each with its place in the URL. */
+  private ProfileReport checkJdbcUrl(JdbcUrl url) {
+    return JdbcUrlChecker.check("cli", url.url, hostKind, List.of()).report();
   }
 
   /** Problems of the file come out as problems (exit 1), like a bad flag value. */
