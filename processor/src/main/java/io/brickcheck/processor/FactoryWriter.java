@@ -70,10 +70,17 @@ final class FactoryWriter {
     type.addAnnotation(BrickcheckGenerated.class);
 
     type.addField(constant("PROFILE_NAME", d.profileName(), "The profile's name."));
+    if (d.jdbcUrl() != null) {
+      type.addField(
+          constant("JDBC_URL", d.jdbcUrl(),
+              "The JDBC URL as declared: the host, the port and the http path of compute "
+                  + code("default") + " come from it."));
+    }
     String asDeclared = d.dbt() == null ? "as declared" : "as written in " + code(d.dbt().file())
         + (d.dbt().templated() ? " (templates are rendered from the environment at run time)" : "");
     type.addField(
-        constant("HOST", d.host(), d.dbt() == null ? "The host as declared." : "The host, " + asDeclared + "."));
+        constant("HOST", d.host(), d.jdbcUrl() != null ? "The host and port, as read from the JDBC URL."
+            : d.dbt() == null ? "The host as declared." : "The host, " + asDeclared + "."));
     for (ComputeDescriptor c : d.computes()) {
       type.addField(
           constant(
@@ -256,11 +263,13 @@ final class FactoryWriter {
   private static CodeBlock.Builder builderChain(FactoryDescriptor d) {
     CodeBlock.Builder chain =
         CodeBlock.builder()
-            .add("$T.builder(PROFILE_NAME, HOST)", PROFILE)
+            .add(d.jdbcUrl() != null ? "$T.jdbcUrlBuilder(PROFILE_NAME, JDBC_URL)" : "$T.builder(PROFILE_NAME, HOST)", PROFILE)
             .add("$>$>\n.hostKind($T.$L)", HostKind.class, d.hostKind().name());
-    // computes() starts with the default compute, which has a builder method of its own.
+    // computes() starts with the default compute: its own builder method, or the URL's httpPath.
     List<ComputeDescriptor> computes = d.computes();
-    chain.add("\n.defaultHttpPath($N)", computes.get(0).constantPrefix() + "_HTTP_PATH");
+    if (d.jdbcUrl() == null) {
+      chain.add("\n.defaultHttpPath($N)", computes.get(0).constantPrefix() + "_HTTP_PATH");
+    }
     for (ComputeDescriptor c : computes.subList(1, computes.size())) {
       chain.add("\n.compute($S, $N)", c.name(), c.constantPrefix() + "_HTTP_PATH");
     }
@@ -294,6 +303,9 @@ final class FactoryWriter {
                 ? ", checked by Brickcheck at compile time as far as its templates allow, and in full"
                     + " when {@link #create(BrickcheckOptions)} renders them.\n\n<pre>\n"
                 : ", checked by Brickcheck at compile time.\n\n<pre>\n");
+    if (d.jdbcUrl() != null) {
+      row(doc, width, "jdbc url", d.jdbcUrl());
+    }
     String normalized = d.normalizedHost() == null ? "rendered at run time" : d.normalizedHost();
     row(doc, width, "host", d.host() + "  (" + normalized + ", hostKind " + d.hostKind() + ")");
     row(doc, width, "workspace",
