@@ -271,12 +271,14 @@ public final class DatabricksConnection {
         && host.equals(other.host)
         && httpPath.equals(other.httpPath)
         && Objects.equals(workspaceId, other.workspaceId)
-        && workspaceIdSource == other.workspaceIdSource;
+        && workspaceIdSource == other.workspaceIdSource
+        // A profile read from a URL keeps its schema and other properties: part of the value.
+        && jdbcUrl().equals(other.jdbcUrl());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(profileName, computeName, host, httpPath, workspaceId, workspaceIdSource);
+    return Objects.hash(profileName, computeName, host, httpPath, workspaceId, workspaceIdSource, jdbcUrl());
   }
 
   @Override

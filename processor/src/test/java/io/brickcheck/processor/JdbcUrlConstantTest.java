@@ -33,7 +33,9 @@ class JdbcUrlConstantTest {
     Object factory = Sources.load(c).loadClass("com.example.OrdersConnectionFactory")
         .getMethod("create", BrickcheckOptions.class).invoke(null, NO_PROBE);
     DatabricksConnection warehouse = (DatabricksConnection) factory.getClass().getMethod("openDefault").invoke(factory);
-    assertThat(warehouse).isEqualTo(Profile.jdbcUrlBuilder("ORDERS", URL).build(NO_PROBE).connection("default"));
+    assertThat(warehouse).isEqualTo(
+        Profile.jdbcUrlBuilder("ORDERS", URL + ";ConnCatalog=main").build(NO_PROBE).connection("default"));
+    assertThat(warehouse).isNotEqualTo(Profile.jdbcUrlBuilder("ORDERS", URL).build(NO_PROBE).connection("default"));
     assertThat(warehouse.jdbcUrl()).isEqualTo("jdbc:databricks://peco.azuredatabricks.net:443/default;transportMode=http;"
         + "ssl=1;httpPath=/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=" + ID + ";http.header.x-databricks-org-id=" + ID
         + ";AuthMech=3;ConnCatalog=main");

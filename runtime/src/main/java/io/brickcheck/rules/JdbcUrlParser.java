@@ -223,7 +223,8 @@ public final class JdbcUrlParser {
   private static void checkKeys(JdbcUrl url, List<Problem> problems) {
     Map<String, JdbcUrlEntry> first = new HashMap<>();
     for (JdbcUrlEntry e : url.entries()) {
-      JdbcUrlEntry earlier = first.putIfAbsent(e.normalizedKey(), e);
+      // An empty key ("=x") names nothing the driver reads; it is not judged as a duplicate.
+      JdbcUrlEntry earlier = e.key().isEmpty() ? null : first.putIfAbsent(e.normalizedKey(), e);
       if (earlier != null) {
         problems.add(
             Problem.of(

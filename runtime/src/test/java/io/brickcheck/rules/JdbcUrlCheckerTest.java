@@ -194,6 +194,8 @@ class JdbcUrlCheckerTest {
             + " character 33: httpPath is empty. The compute's http path is expected, such as"
             + " httpPath=/sql/1.0/warehouses/<id>?o=<workspace-id>. Copy it from the compute's Connection details tab."));
     assertThat(problems(null)).extracting(Problem::code).containsExactly(Code.InvalidJdbcUrl);
+    // Segments with no key are no duplicates, and name nothing.
+    assertThat(problems("jdbc:databricks://h.example.com;=a;=b;httpPath=/sql/1.0/warehouses/a")).isEmpty();
     assertThat(check("").report().computes()).isEmpty();
   }
 
