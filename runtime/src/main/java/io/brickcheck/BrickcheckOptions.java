@@ -1,5 +1,6 @@
 package io.brickcheck;
 
+import io.brickcheck.probe.ProbeSettings;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
@@ -7,7 +8,9 @@ import okhttp3.OkHttpClient;
 /**
  * Run-time options of Brickcheck, immutable; {@link #defaults()} or {@link #builder()}.
  *
- * <p>Pass them to a generated factory's {@code create(BrickcheckOptions)}.
+ * <p>Pass them to a generated factory's {@code create(BrickcheckOptions)}. Every value is checked
+ * when it is set, and the combination when {@link Builder#build()} runs, so options that build are
+ * options every profile accepts: {@code Profile.build} never fails because of them.
  */
 public final class BrickcheckOptions {
   private static final BrickcheckOptions DEFAULTS = builder().build();
@@ -20,8 +23,10 @@ public final class BrickcheckOptions {
   private final boolean strict;
   private final HeaderStyle headerStyle;
   private final OkHttpClient httpClient;
+  private final int probeCacheMaxHosts;
+  private final ProbeSettings probeSettings;
 
-  private BrickcheckOptions(Builder b) {
+  private BrickcheckOptions(Builder b, ProbeSettings probeSettings) {
     this.probeMode = b.probeMode;
     this.probeBudget = b.probeBudget;
     this.probeAttemptTimeout = b.probeAttemptTimeout;
@@ -30,6 +35,8 @@ public final class BrickcheckOptions {
     this.strict = b.strict;
     this.headerStyle = b.headerStyle;
     this.httpClient = b.httpClient;
+    this.probeCacheMaxHosts = b.probeCacheMaxHosts;
+    this.probeSettings = probeSettings;
   }
 
   /**
@@ -66,6 +73,7 @@ public final class BrickcheckOptions {
     b.strict = strict;
     b.headerStyle = headerStyle;
     b.httpClient = httpClient;
+    b.probeCacheMaxHosts = probeCacheMaxHosts;
     return b;
   }
 
@@ -115,6 +123,21 @@ public final class BrickcheckOptions {
   }
 
   /**
+   * The most hosts whose discovery answers one probe keeps; beyond it the least recently used are
+   * dropped (and asked again when next needed).
+   *
+   * @return the bound; default 1024
+   */
+  public int probeCacheMaxHosts() {
+    return probeCacheMaxHosts;
+  }
+
+  /** The probe settings these options stand for, made and checked by {@link Builder#build()}. */
+  ProbeSettings probeSettings() {
+    return probeSettings;
+  }
+
+  /**
    * Warnings become errors ({@link DatabricksProfileException}); implies a blocking probe.
    *
    * @return this report with every warning turned into an error
@@ -145,7 +168,8 @@ public final class BrickcheckOptions {
   public String toString() {
     return "BrickcheckOptions[probeMode=" + probeMode + ", probeBudget=" + probeBudget
         + ", probeAttemptTimeout=" + probeAttemptTimeout + ", probeSuccessTtl=" + probeSuccessTtl
-        + ", probeFailureTtl=" + probeFailureTtl + ", strict=" + strict + ", headerStyle=" + headerStyle
+        + ", probeFailureTtl=" + probeFailureTtl + ", probeCacheMaxHosts=" + probeCacheMaxHosts
+        + ", strict=" + strict + ", headerStyle=" + headerStyle
         + ", httpClient=" + (httpClient == null ? "own" : "shared") + "]";
   }
 
@@ -160,6 +184,7 @@ public final class BrickcheckOptions {
     private boolean strict;
     private HeaderStyle headerStyle = HeaderStyle.ORG_ID;
     private OkHttpClient httpClient;
+    private int probeCacheMaxHosts = ProbeSettings.DEFAULT_MAX_CACHED_HOSTS;
 
     private Builder() {}
 
@@ -178,44 +203,65 @@ public final class BrickcheckOptions {
     /**
      * The time the whole probe may take, all attempts included; what a BLOCKING open waits at most.
      *
-     * @param budget positive; default 2 s
+     * @param budget above 0, at most 5 min; default 2 s
      * @return this builder
+     * @throws IllegalArgumentException if out of range
      */
     public Builder probeBudget(Duration budget) {
-      this.probeBudget = positive(budget, "probeBudget");
+      this.probeBudget = positive(budget, "probeBudget", ProbeSettings.MAX_BUDGET);
       return this;
     }
 
     /**
      * The time one discovery attempt may take.
      *
-     * @param timeout positive; default 750 ms
+     * @param timeout above 0, at most 5 min; default 750 ms (cut to the budget if above it)
      * @return this builder
+     * @throws IllegalArgumentException if out of range
      */
     public Builder probeAttemptTimeout(Duration timeout) {
-      this.probeAttemptTimeout = positive(timeout, "probeAttemptTimeout");
+      this.probeAttemptTimeout = positive(timeout, "probeAttemptTimeout", ProbeSettings.MAX_BUDGET);
       return this;
     }
 
     /**
      * How long a host's discovery answer is reused.
      *
-     * @param ttl positive; default 1 h
+     * @param ttl above 0, at most 7 days; default 1 h
      * @return this builder
+     * @throws IllegalArgumentException if out of range
      */
     public Builder probeSuccessTtl(Duration ttl) {
-      this.probeSuccessTtl = positive(ttl, "probeSuccessTtl");
+      this.probeSuccessTtl = positive(ttl, "probeSuccessTtl", ProbeSettings.MAX_SUCCESS_TTL);
       return this;
     }
 
     /**
      * How long a failed probe is remembered (at most one {@code ProbeFailed} warning per host in that time).
      *
-     * @param ttl positive; default 1 min
+     * @param ttl above 0, at most 1 day; default 1 min
      * @return this builder
+     * @throws IllegalArgumentException if out of range
      */
     public Builder probeFailureTtl(Duration ttl) {
-      this.probeFailureTtl = positive(ttl, "probeFailureTtl");
+      this.probeFailureTtl = positive(ttl, "probeFailureTtl", ProbeSettings.MAX_FAILURE_TTL);
+      return this;
+    }
+
+    /**
+     * The most hosts whose discovery answers are kept (least recently used dropped beyond it), so
+     * memory stays bounded in a process that meets many hosts.
+     *
+     * @param maxHosts 1 to 1 000 000; default 1024
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder probeCacheMaxHosts(int maxHosts) {
+      if (maxHosts < 1 || maxHosts > ProbeSettings.MAX_CACHED_HOSTS_LIMIT) {
+        throw new IllegalArgumentException("probeCacheMaxHosts must be 1 to "
+            + ProbeSettings.MAX_CACHED_HOSTS_LIMIT + ", not " + maxHosts);
+      }
+      this.probeCacheMaxHosts = maxHosts;
       return this;
     }
 
@@ -255,6 +301,9 @@ public final class BrickcheckOptions {
     }
 
     /**
+     * Checks the combination and builds the options, with the probe settings they stand for, so
+     * that nothing about them can fail later in {@code Profile.build}.
+     *
      * @return the new {@code BrickcheckOptions}
      * @throws IllegalStateException when strict mode is combined with a probe mode other than
      *     BLOCKING
@@ -271,13 +320,23 @@ public final class BrickcheckOptions {
       if (probeAttemptTimeout.compareTo(probeBudget) > 0) {
         probeAttemptTimeout = probeBudget;
       }
-      return new BrickcheckOptions(this);
+      // The probe's own checks, run now rather than at the first Profile.build.
+      ProbeSettings settings =
+          ProbeSettings.builder()
+              .budget(probeBudget)
+              .attemptTimeout(probeAttemptTimeout)
+              .successTtl(probeSuccessTtl)
+              .failureTtl(probeFailureTtl)
+              .maxCachedHosts(probeCacheMaxHosts)
+              .build();
+      return new BrickcheckOptions(this, settings);
     }
 
-    private static Duration positive(Duration d, String name) {
+    private static Duration positive(Duration d, String name, Duration max) {
       Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+        throw new IllegalArgumentException(
+            name + " must be above 0 and at most " + max + ", got " + d + ". Give a duration in that range.");
       }
       return d;
     }

@@ -206,20 +206,24 @@ public final class DatabricksConnection {
   /**
    * An OkHttp client for REST calls to this workspace, derived from the options' client: it adds
    * the workspace header (per {@link BrickcheckOptions#headerStyle()}) and the bearer token to
-   * requests for this profile's host only, never to {@code /oidc/} or {@code /.well-known/} paths
-   * or to another host, and never over a header the caller set. OAuth M2M tokens are fetched from
-   * the right endpoint and cached until shortly before they expire.
+   * requests for this profile's host only, decided for every request including each redirect
+   * hop: never to another host or port, never to {@code /oidc/} or {@code /.well-known/} paths or
+   * account-scoped APIs ({@code /api/2.x/accounts/...}), and never over a header the caller set.
+   * OAuth M2M tokens are fetched from the right endpoint and cached until shortly before they
+   * expire; a 401 to one of them triggers one refresh and one retry of the call.
    *
    * @param credentials what to authenticate with
    * @return a client for this workspace's REST APIs
    */
   public OkHttpClient httpClient(Credentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
-    OkHttpClient.Builder builder = profile.context().client().newBuilder();
-    if (workspaceId != null) {
-      builder.addInterceptor(new WorkspaceHeaderInterceptor(host, workspaceId, profile.options().headerStyle()));
-    }
-    return builder.addInterceptor(new BearerAuthInterceptor(host, profile.tokens(credentials))).build();
+    return RequestRouting.install(
+            profile.context().client().newBuilder(),
+            host,
+            workspaceId,
+            profile.options().headerStyle(),
+            profile.tokens(credentials))
+        .build();
   }
 
   /**

@@ -42,7 +42,7 @@ final class Discovery {
   void onOpen() {
     List<Problem> known = decided;
     if (known != null) {
-      failIfStrict(known);
+      failOnError(known);
       return;
     }
     DiscoveryProbe probe = profile.context().probe();
@@ -54,7 +54,7 @@ final class Discovery {
       decide(probe.probeAndWait(profile.host()));
       List<Problem> now = decided;
       if (now != null) {
-        failIfStrict(now);
+        failOnError(now);
       }
       return;
     }
@@ -66,10 +66,12 @@ final class Discovery {
   }
 
   private void decide(ProbeResult result) {
-    if (!result.succeeded() || decided != null) {
-      return;
+    if (!result.answered() || decided != null) {
+      return; // a failure decides nothing: the next open after the negative cache asks again
     }
-    List<Problem> problems = ProfileChecker.checkDiscovered(profile.report(), classify(result));
+    // "No discovery here" classifies as UNKNOWN: the static rules stand, nothing is added.
+    List<Problem> problems =
+        ProfileChecker.checkDiscovered(profile.report(), classify(result), discoveredWorkspaceId(result));
     if (profile.options().strict()) {
       problems = problems.stream().map(Problem::asError).toList();
     } else {
@@ -78,10 +80,25 @@ final class Discovery {
     decided = problems;
   }
 
-  private static void failIfStrict(List<Problem> problems) {
-    if (!problems.isEmpty() && problems.get(0).isError()) {
-      throw new DatabricksProfileException(problems);
+  /**
+   * Errors the host's answer revealed (in strict mode: every problem; otherwise {@code
+   * HostWorkspaceMismatch}, which is an error wherever it is found) fail every open from the
+   * moment they are known: the first open in BLOCKING mode, the first open after the answer in
+   * ASYNC mode.
+   */
+  private static void failOnError(List<Problem> problems) {
+    List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new DatabricksProfileException(errors);
     }
+  }
+
+  /** The numeric workspace id of a {@code workspace} host; null otherwise (opaque ids included). */
+  static String discoveredWorkspaceId(ProbeResult result) {
+    return result.metadata()
+        .filter(m -> m.hostType().orElse(null) == HostType.WORKSPACE)
+        .flatMap(HostMetadata::numericWorkspaceId)
+        .orElse(null);
   }
 
   /** The problems the host's answer revealed, or null while undecided. */
@@ -131,7 +148,13 @@ final class Discovery {
     }
     String accountId = result == null ? null : result.metadata().flatMap(HostMetadata::accountId).orElse(null);
     if (accountId == null) {
-      String why = result == null ? "the probe is OFF" : result.failureReason().orElse("it returned no account_id");
+      String why =
+          result == null
+              ? "the probe is OFF"
+              : result.failureReason()
+                  .orElse(result.noDiscovery()
+                      ? "the host has no discovery endpoint: HTTP " + result.noDiscoveryStatus().orElse(0)
+                      : "it returned no usable account_id");
       throw new IOException(
           Code.ProbeFailed.tag() + " OAuth M2M on unified host \"" + host.name() + "\" needs the"
               + " account id from /.well-known/databricks-config, but discovery gave none (" + why

@@ -1,5 +1,6 @@
 package io.brickcheck;
 
+import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.Host;
@@ -42,8 +43,12 @@ public final class Profile {
   /** The URL the profile was read from (no secret: that is an error), or null. */
   private final JdbcUrl sourceUrl;
   private final Map<Credentials, OAuthTokenSource> tokenSources = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Where each value came from, for a profile read from settings ({@code .databrickscfg}, DATABRICKS_*). */
+  private final Map<String, String> origins;
 
-  private Profile(ProfileReport report, HostKind hostKind, RuntimeContext context, JdbcUrl sourceUrl) {
+  private Profile(
+      ProfileReport report, HostKind hostKind, RuntimeContext context, Map<String, String> origins, JdbcUrl sourceUrl) {
+    this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     this.name = report.spec().name();
     this.sourceUrl = sourceUrl;
     this.host = report.host().host();
@@ -236,11 +241,16 @@ public final class Profile {
     }
     return tokenSources.computeIfAbsent(
         credentials,
-        c -> new OAuthTokenSource(context.client(), discovery::tokenEndpoint, c, java.time.Clock.systemUTC()));
+        c -> new OAuthTokenSource(context.client(), discovery::tokenEndpoint, c));
   }
 
   ProfileReport report() {
     return report;
+  }
+
+  /** What each value was made from ({@code host -> ~/.databrickscfg:3:8}); empty for other sources. */
+  Map<String, String> origins() {
+    return origins;
   }
 
   RuntimeContext context() {
@@ -295,6 +305,7 @@ public final class Profile {
     private HostKind hostKind = HostKind.AUTO;
     private String defaultHttpPath = "";
     private final List<ComputeSpec> computes = new ArrayList<>();
+    private ComputeNames.Rule computeNameRule = ComputeNames.Rule.BRICKCHECK;
     /** Set by {@link Profile#jdbcUrlBuilder}: the host and default path come from it. */
     private String jdbcUrl;
 
@@ -345,6 +356,19 @@ public final class Profile {
     }
 
     /**
+     * Which compute names are valid: Brickcheck's own {@code [A-Za-z][A-Za-z0-9_-]*} unless set;
+     * {@link ComputeNames.Rule#DBT} for the names of a dbt {@code compute:} block ({@code
+     * etl.hourly}, {@code 2xl_warehouse}), as factories generated from a profiles.yml declare.
+     *
+     * @param rule the profile source's naming rule
+     * @return this builder
+     */
+    public Builder computeNameRule(ComputeNames.Rule rule) {
+      this.computeNameRule = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
+    /**
      * Checks the profile with the rule engine and resolves every compute, with default options.
      *
      * @return the new {@code Profile}
@@ -366,10 +390,10 @@ public final class Profile {
       Objects.requireNonNull(options, "options");
       if (jdbcUrl != null) {
         JdbcUrlReport checked = JdbcUrlChecker.check(name, jdbcUrl, hostKind, computes);
-        return of(checked.report(), hostKind, options, checked.url());
+        return of(checked.report(), hostKind, options, Map.of(), checked.url());
       }
       ProfileReport report =
-          ProfileChecker.check(new ProfileSpec(name, host, hostKind, defaultHttpPath, computes));
+          ProfileChecker.check(new ProfileSpec(name, host, hostKind, defaultHttpPath, computes), computeNameRule);
       return of(report, hostKind, options);
     }
   }
@@ -379,16 +403,22 @@ public final class Profile {
    * Profiles}): strict mode, errors and warnings are handled exactly as {@link Builder#build} does.
    */
   static Profile of(ProfileReport checked, HostKind hostKind, BrickcheckOptions options) {
-    return of(checked, hostKind, options, null);
+    return of(checked, hostKind, options, Map.of());
   }
 
-  private static Profile of(ProfileReport checked, HostKind hostKind, BrickcheckOptions options, JdbcUrl url) {
+  /** As {@link #of(ProfileReport, HostKind, BrickcheckOptions)}, remembering where each value came from. */
+  static Profile of(ProfileReport checked, HostKind hostKind, BrickcheckOptions options, Map<String, String> origins) {
+    return of(checked, hostKind, options, origins, null);
+  }
+
+  private static Profile of(
+      ProfileReport checked, HostKind hostKind, BrickcheckOptions options, Map<String, String> origins, JdbcUrl url) {
     Objects.requireNonNull(options, "options");
     ProfileReport report = options.strict() ? checked.strict() : checked;
     if (report.hasErrors()) {
       throw new DatabricksProfileException(report.errors());
     }
     Discovery.warnOnce(report.spec().name(), report.warnings());
-    return new Profile(report, hostKind, RuntimeContext.of(options), url);
+    return new Profile(report, hostKind, RuntimeContext.of(options), origins, url);
   }
 }

@@ -1,5 +1,8 @@
 package io.brickcheck;
 
+import io.brickcheck.cfg.CfgReport;
+import io.brickcheck.cfg.CfgSelection;
+import io.brickcheck.cfg.DatabricksCfg;
 import io.brickcheck.dbt.DbtProfiles;
 import io.brickcheck.dbt.DbtProfilesFile;
 import io.brickcheck.dbt.DbtProfilesLocator;
@@ -20,6 +23,12 @@ import java.util.Objects;
  * ProfilesFileNotFound}, {@code UnknownDbtProfile}, {@code MissingEnvironmentVariable}, ...) and
  * messages that start with {@code profiles.yml:<line>:<column>:}. Secrets in the file are never
  * read into the profile: give credentials separately ({@link Credentials}).
+ *
+ * <p>The Databricks CLI's and SDKs' own settings are sources too: a profile of {@code
+ * ~/.databrickscfg} ({@link #fromDatabricksConfig}) and the {@code DATABRICKS_*} environment as an
+ * SDK resolves it ({@link #fromEnvironment()}). Their messages start with {@code file:line:col:} or
+ * {@code env:NAME:}, and the status block says where each value came from. Secret values (token,
+ * client secret, password) are never read into the profile: only whether they are present.
  */
 public final class Profiles {
   private Profiles() {}
@@ -124,5 +133,103 @@ public final class Profiles {
       throw new DatabricksProfileException(selection.problems());
     }
     return Profile.of(selection.check(env == null ? Map.of() : env, hostKind), hostKind, options);
+  }
+
+  /**
+   * A profile of a Databricks CLI config file, with the file's values only (the environment does not
+   * override them here; {@link #fromEnvironment()} resolves as the SDKs do).
+   *
+   * @param fileOrNull the file; null for {@code DATABRICKS_CONFIG_FILE}, else {@code ~/.databrickscfg}
+   * @param profileOrNull the profile (section); null for {@code DATABRICKS_CONFIG_PROFILE}, else
+   *     {@code DEFAULT}
+   * @param options the probe mode, strictness, header style and HTTP client to use
+   * @return the checked profile
+   * @throws DatabricksProfileException {@code ConfigFileNotFound}, {@code InvalidConfigFile}, {@code
+   *     UnknownConfigProfile}, {@code MissingConfigField}, or any rule's code, each message starting
+   *     with the file position of the value it is about
+   */
+  public static Profile fromDatabricksConfig(Path fileOrNull, String profileOrNull, BrickcheckOptions options) {
+    return fromDatabricksConfig(fileOrNull, profileOrNull, System.getenv(), userHome(), options);
+  }
+
+  /**
+   * {@link #fromDatabricksConfig(Path, String, BrickcheckOptions)} with default options.
+   *
+   * @param fileOrNull the file; null for {@code DATABRICKS_CONFIG_FILE}, else {@code ~/.databrickscfg}
+   * @param profileOrNull the profile; null for {@code DATABRICKS_CONFIG_PROFILE}, else {@code DEFAULT}
+   * @return the checked profile
+   * @throws DatabricksProfileException as {@link #fromDatabricksConfig(Path, String, BrickcheckOptions)}
+   */
+  public static Profile fromDatabricksConfig(Path fileOrNull, String profileOrNull) {
+    return fromDatabricksConfig(fileOrNull, profileOrNull, BrickcheckOptions.defaults());
+  }
+
+  /** {@link #fromDatabricksConfig(Path, String, BrickcheckOptions)} with every input explicit. */
+  static Profile fromDatabricksConfig(
+      Path fileOrNull, String profileOrNull, Map<String, String> env, Path home, BrickcheckOptions options) {
+    Objects.requireNonNull(options, "options");
+    Map<String, String> e = env == null ? Map.of() : env;
+    Path file = fileOrNull != null ? fileOrNull : DatabricksCfg.locate(e, home);
+    String profile = profileOrNull != null ? profileOrNull : e.get(DatabricksCfg.CONFIG_PROFILE_VARIABLE);
+    return fromDatabricksSettings(DatabricksCfg.fromFile(DatabricksCfg.read(file), profile), HostKind.AUTO, options);
+  }
+
+  /**
+   * A profile from the {@code DATABRICKS_*} environment, resolved as databricks-sdk-java does:
+   * variables first, then the profile {@code DATABRICKS_CONFIG_PROFILE} (or {@code DEFAULT}) of
+   * {@code DATABRICKS_CONFIG_FILE} (or {@code ~/.databrickscfg}) for what is still unset, when a
+   * profile is named or no host and no credential is in the environment. Default options.
+   *
+   * @return the checked profile
+   * @throws DatabricksProfileException {@code MissingConfigField} when there is no host or compute,
+   *     or any problem of the file or the rules, each message starting with {@code env:NAME:} or the
+   *     file position of the value it is about
+   */
+  public static Profile fromEnvironment() {
+    return fromEnvironment(System.getenv(), BrickcheckOptions.defaults());
+  }
+
+  /**
+   * As {@link #fromEnvironment()}, with the environment given (a test's, or a subprocess's) and options.
+   *
+   * @param env the environment variables to resolve from ({@code HOME} included, for the default file)
+   * @param options the probe mode, strictness, header style and HTTP client to use
+   * @return the checked profile
+   * @throws DatabricksProfileException as {@link #fromEnvironment()}
+   */
+  public static Profile fromEnvironment(Map<String, String> env, BrickcheckOptions options) {
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(options, "options");
+    return fromDatabricksSettings(DatabricksCfg.fromEnvironment(env, userHome()), HostKind.AUTO, options);
+  }
+
+  /**
+   * A profile from settings already selected ({@link DatabricksCfg#fromFile}, {@link
+   * DatabricksCfg#fromEnvironment}): applies every rule; the status block says where each value came
+   * from.
+   *
+   * @param selection the settings, or the problems that prevented them
+   * @param hostKind what the host is, when its name alone does not say
+   * @param options the probe mode, strictness, header style and HTTP client to use
+   * @return the checked profile
+   * @throws DatabricksProfileException with every error, each message starting with its origin
+   */
+  public static Profile fromDatabricksSettings(CfgSelection selection, HostKind hostKind, BrickcheckOptions options) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(hostKind, "hostKind");
+    Objects.requireNonNull(options, "options");
+    if (!selection.isSelected()) {
+      throw new DatabricksProfileException(selection.problems());
+    }
+    CfgReport checked = selection.check(hostKind);
+    if (checked.report().spec() == null) {
+      throw new DatabricksProfileException(checked.report().problems());
+    }
+    return Profile.of(checked.report(), hostKind, options, checked.origins());
+  }
+
+  private static Path userHome() {
+    String home = System.getProperty("user.home");
+    return home == null || home.isBlank() ? null : Path.of(home);
   }
 }

@@ -39,7 +39,8 @@ public final class SpogStatus {
   }
 
   /**
-   * Warnings of the static check and of the host's answer (errors never get this far).
+   * Warnings of the static check, then the problems of the host's answer (an error there, such
+   * as {@code HostWorkspaceMismatch}, also fails the next open).
    *
    * @return the warnings, in order
    */
@@ -67,7 +68,13 @@ public final class SpogStatus {
     line(out, "host", profile.host().baseUrl());
     line(out, "host kind", "declared " + profile.hostKind() + ", from the name "
         + profile.host().classification() + ", probed " + probeText());
+    if (probe != null) {
+      for (String dropped : probe.metadata().map(HostMetadata::droppedFields).orElse(List.of())) {
+        line(out, "probe dropped", dropped);
+      }
+    }
     line(out, "workspace", profile.workspaceId().orElse("none"));
+    profile.origins().forEach((what, from) -> line(out, "from", what + ": " + from));
     for (String name : profile.computeNames()) {
       DatabricksConnection c = profile.connection(name);
       line(out, "compute " + name, c.httpPath() + "  ->  "
@@ -102,6 +109,13 @@ public final class SpogStatus {
     probeJson.addProperty("mode", profile.options().probeMode().name());
     if (probe != null) {
       probeJson.addProperty("succeeded", probe.succeeded());
+      probeJson.addProperty(
+          "outcome", probe.succeeded() ? "answered" : probe.noDiscovery() ? "no-discovery" : "failed");
+      probeJson.addProperty("noDiscoveryStatus", probe.noDiscoveryStatus().orElse(null));
+      probeJson.addProperty("workspaceId", probe.metadata().flatMap(HostMetadata::workspaceId).orElse(null));
+      JsonArray dropped = new JsonArray();
+      probe.metadata().map(HostMetadata::droppedFields).orElse(List.of()).forEach(dropped::add);
+      probeJson.add("droppedFields", dropped);
       probeJson.addProperty("hostType", probe.metadata().flatMap(HostMetadata::rawHostType).orElse(null));
       probeJson.addProperty("accountId", probe.metadata().flatMap(HostMetadata::accountId).orElse(null));
       probeJson.addProperty("failure", probe.failureReason().orElse(null));
@@ -111,6 +125,11 @@ public final class SpogStatus {
     }
     root.add("probe", probeJson);
     root.addProperty("workspaceId", profile.workspaceId().orElse(null));
+    if (!profile.origins().isEmpty()) {
+      JsonObject origins = new JsonObject();
+      profile.origins().forEach(origins::addProperty);
+      root.add("origins", origins);
+    }
     JsonArray computes = new JsonArray();
     for (String name : profile.computeNames()) {
       DatabricksConnection c = profile.connection(name);
@@ -161,12 +180,17 @@ public final class SpogStatus {
     if (probe == null) {
       return "not yet (" + profile.options().probeMode() + ")";
     }
+    if (probe.noDiscovery()) {
+      return "no discovery (HTTP " + probe.noDiscoveryStatus().orElse(0) + ": the host does not publish"
+          + " /.well-known/databricks-config; the host name and the declaration decide)";
+    }
     if (!probe.succeeded()) {
       return "failed after " + probe.elapsed().toMillis() + " ms: " + probe.failureReason().orElse("?");
     }
     HostMetadata meta = probe.metadata().orElseThrow();
     return meta.rawHostType().orElse("?")
         + meta.accountId().map(a -> ", account " + a).orElse("")
+        + meta.workspaceId().map(w -> ", workspace " + w).orElse("")
         + " (in " + probe.elapsed().toMillis() + " ms, at " + probe.obtainedAt() + ")";
   }
 
@@ -199,7 +223,7 @@ public final class SpogStatus {
           case BOTH -> HeaderStyle.ORG_ID_HEADER + " and " + HeaderStyle.WORKSPACE_ID_HEADER;
         };
     return List.of(
-        "REST   " + headers + ": " + id.get() + " on requests to " + host + ", except /oidc/ and /.well-known/, never to other hosts",
+        "REST   " + headers + ": " + id.get() + " on requests to " + host + " (each redirect hop judged), except /oidc/, /.well-known/ and account APIs, never to other hosts",
         "JDBC   httpPath as declared, plus http.header.x-databricks-org-id=" + id.get(),
         "SDK    setWorkspaceId(" + id.get() + "), sent as " + HeaderStyle.WORKSPACE_ID_HEADER,
         "OAuth  token requests carry no workspace header");

@@ -10,8 +10,16 @@ import okhttp3.Response;
 
 /**
  * Adds the workspace header to REST calls for the profile's host, and to nothing else: not to
- * another host (presigned storage URLs), not to {@code /oidc/...} (OAuth answers 400 to it), not to
- * {@code /.well-known/...}, and never over a header the caller set.
+ * another host or port (presigned storage URLs), not to {@code /oidc/...} (OAuth answers 400 to
+ * it), not to {@code /.well-known/...}, not to account-scoped APIs ({@code /api/2.x/accounts/...},
+ * {@code /api/2.0/preview/accounts/...}), and never over a header the caller set.
+ *
+ * <p><b>A network interceptor</b> ({@link RequestRouting#install}): OkHttp runs application
+ * interceptors once per call, before it follows redirects, and copies their headers onto every
+ * follow-up request (it strips only {@code Authorization}, and only across hosts). A network
+ * interceptor runs once per request on the wire, redirects included, and OkHttp builds each
+ * follow-up from the request before network interceptors, so the header is decided for each hop
+ * afresh.
  *
  * <p>The id was validated by the rule engine (canonical digits only), so no input can inject a
  * header value.
@@ -47,9 +55,35 @@ final class WorkspaceHeaderInterceptor implements Interceptor {
     return chain.proceed(routed.build());
   }
 
-  /** The profile's own host (scheme, name and port) and not an OAuth or discovery path. */
+  /**
+   * The profile's own host (scheme, name and port), and neither an OAuth or discovery path nor an
+   * account-scoped API: where the workspace header and Brickcheck's bearer token may go.
+   */
   static boolean isForWorkspaceApi(Host host, HttpUrl url) {
-    return isProfileHost(host, url) && !isOAuthOrDiscovery(url);
+    return isProfileHost(host, url) && !isOAuthOrDiscovery(url) && !isAccountApi(url);
+  }
+
+  /**
+   * {@code /api/<version>/accounts/...} or {@code /api/<version>/preview/accounts/...}, segments
+   * decoded and compared case-insensitively, empty segments skipped (servers that merge slashes
+   * route {@code //api//2.0/accounts} there too). Account APIs are not workspace-scoped: a
+   * workspace header there is at best ignored, at worst refused.
+   */
+  static boolean isAccountApi(HttpUrl url) {
+    String[] first = new String[4];
+    int n = 0;
+    for (String segment : url.pathSegments()) {
+      if (!segment.isEmpty()) {
+        first[n++] = segment.toLowerCase(Locale.ROOT);
+        if (n == first.length) {
+          break;
+        }
+      }
+    }
+    if (n < 3 || !first[0].equals("api") || !first[1].matches("v?[0-9]+(\\.[0-9a-z]+)?")) {
+      return false;
+    }
+    return first[2].equals("accounts") || (n == 4 && first[2].equals("preview") && first[3].equals("accounts"));
   }
 
   static boolean isProfileHost(Host host, HttpUrl url) {

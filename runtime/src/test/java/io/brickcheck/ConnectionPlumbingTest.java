@@ -207,11 +207,11 @@ class ConnectionPlumbingTest {
 
   @Test
   void aFailedProbeNeverThrowsEvenInStrictMode() throws Exception {
-    start(null); // discovery answers 404
+    start(null); // discovery answers 404: "no discovery here", a definitive answer, not a failure
     Profile profile = spog(BrickcheckOptions.builder().strict(true).build());
 
     assertThat(profile.open("default").computeName()).isEqualTo("default");
-    assertThat(profile.status().render()).contains("failed after");
+    assertThat(profile.status().render()).contains("probed no discovery (HTTP 404");
   }
 
   @Test

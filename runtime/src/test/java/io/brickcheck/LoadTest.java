@@ -87,9 +87,9 @@ class LoadTest {
 
   @Test
   void m2mTokensAreFetchedOncePerExpiryNotOncePerThread() throws Exception {
-    // 41 s lifetime minus the 40 s early refresh: a token is good for about 1 s of wall time.
+    // A 2 s lifetime is refreshed min(40 s, 2 s / 2) = 1 s early: a token is good for about 1 s.
     try (FakeGateway gateway = FakeGateway.builder().hostType("unified").oauthClient("load-sp", "load-SECRET")
-        .tokenLifetime(Duration.ofSeconds(41)).start()) {
+        .tokenLifetime(Duration.ofSeconds(2)).start()) {
       Profile profile = Profile.builder("m2m-load", gateway.baseUrl())
           .defaultHttpPath(PATH + "?o=" + gateway.workspaceId())
           .build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());

@@ -41,7 +41,7 @@ class ProfilesTest {
     Profile built =
         Profile.builder("jaffle_shop.prod", "peco.azuredatabricks.net")
             .defaultHttpPath("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492")
-            .compute("Cluster1", "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492")
+            .compute("Cluster1", "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh")
             .build(OFF);
     assertThat(loaded.computeNames()).containsExactly("default", "Cluster1");
     assertThat(loaded.connection("default")).isEqualTo(built.connection("default"));
@@ -147,7 +147,7 @@ class ProfilesTest {
         .host("{{ env_var('DATABRICKS_HOST', 'peco.azuredatabricks.net') }}", "6:13", "6:14")
         .defaultHttpPath("/sql/1.0/warehouses/{{ env_var('WH') }}?o=6436897454825492", "7:18", "7:39")
         .compute("Cluster1", "10:9",
-            "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492", "11:22")
+            "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh", "11:22")
         .selection();
     // Everything but the secrets, which never reach generated code.
     assertThat(rebuilt.output().values()).isEqualTo(read.output().values());
@@ -165,6 +165,41 @@ class ProfilesTest {
     Profile b = Profiles.fromDbt(read, HostKind.AUTO, env, OFF);
     assertThat(a.connection("Cluster1")).isEqualTo(b.connection("Cluster1"));
     assertThat(a.connection("default")).isEqualTo(b.connection("default"));
+  }
+
+  /** Issue 10 kind 8 at run time: filtered host, dbt compute names, secrets named not valued. */
+  @Test
+  void loadRendersFiltersAndKeepsDbtComputeNames() throws IOException {
+    Path file = copy("as-written.yml");
+    Profile p = Profiles.load(file, "analytics", null,
+        Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net/", "DATABRICKS_TOKEN", "dapi-run"), OFF);
+
+    assertThat(p.host().baseUrl()).isEqualTo("https://peco.azuredatabricks.net");
+    assertThat(p.computeNames()).containsExactly("default", "etl.hourly", "2xl_warehouse");
+    assertThat(p.connection("2xl_warehouse").httpPath()).isEqualTo("/sql/1.0/warehouses/x1?o=6436897454825492");
+    assertThat(p.warnings()).isEmpty();
+
+    Profile noToken = Profiles.load(file, "analytics", null,
+        Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net/"), OFF);
+    assertThat(noToken.warnings()).extracting(Problem::code).containsExactly(Code.MissingSecretVariable);
+    // Strict mode throws before any probe runs: the warning is an error there.
+    BrickcheckOptions strict = BrickcheckOptions.builder().strict(true).build();
+    assertThatThrownBy(() -> Profiles.load(file, "analytics", null,
+            Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net/"), strict))
+        .isInstanceOfSatisfying(DatabricksProfileException.class,
+            e -> assertThat(codeOf(e)).isEqualTo(Code.MissingSecretVariable));
+  }
+
+  @Test
+  void loadWithoutSecretsThrowsEveryErrorOfTheTargetAtOnce() throws IOException {
+    Path file = copy("as-written.yml");
+    assertThatThrownBy(() -> Profiles.load(file, "analytics", "ci", Map.of("DBT_TOKEN", "dapi-x"), OFF))
+        .isInstanceOfSatisfying(DatabricksProfileException.class, e -> {
+          assertThat(e.problems()).extracting(Problem::code).containsExactly(Code.MissingEnvironmentVariable,
+              Code.MissingEnvironmentVariable, Code.InvalidComputeName, Code.InvalidWorkspaceId);
+          assertThat(e.getMessage()).contains("profiles.yml:7:14:").contains("profiles.yml:8:18:")
+              .doesNotContain("dapi");
+        });
   }
 
   private static DatabricksProfileException catchMissing(DbtSelection selection) {

@@ -94,6 +94,14 @@ public final class FakeGateway implements AutoCloseable {
     recorded.clear();
   }
 
+  /**
+   * Forgets every token issued so far, as a real host does when tokens are revoked or it restarts:
+   * the next call with one of them gets 401, so a client must fetch a new token.
+   */
+  public void revokeIssuedTokens() {
+    issuedTokens.clear();
+  }
+
   /** Token requests answered with a token. */
   public int tokensIssued() {
     return tokenRequests.get();
@@ -156,6 +164,7 @@ public final class FakeGateway implements AutoCloseable {
     meta.put(
         "oidc_endpoint",
         config.hostType.equalsIgnoreCase("workspace") ? baseUrl() + "/oidc" : baseUrl() + "/oidc/accounts/{account_id}");
+    meta.putAll(config.discoveryFields);
     return json(RecordedRequest.Kind.DISCOVERY, 200, meta);
   }
 
@@ -316,6 +325,7 @@ public final class FakeGateway implements AutoCloseable {
     private String clientSecret;
     private Duration tokenLifetime = Duration.ofHours(1);
     private int port;
+    private final Map<String, Object> discoveryFields = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -358,6 +368,15 @@ public final class FakeGateway implements AutoCloseable {
     public Builder oauthClient(String clientId, String clientSecret) {
       this.clientId = clientId;
       this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /**
+     * Sets one field of the discovery answer as given (any JSON value, even a malformed one), over
+     * what the host type would send: for tests of field-by-field reading.
+     */
+    public Builder discoveryField(String name, Object value) {
+      discoveryFields.put(name, value);
       return this;
     }
 

@@ -44,10 +44,12 @@ final class Diagnostics {
         effective = problem.asError();
       }
     }
-    Diagnostic.Kind kind = effective.isError() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
+    // A note (UnclassifiedHost) is javac's NOTE: Maven prints it at INFO, and -Werror ignores it.
+    Diagnostic.Kind kind =
+        effective.isError() ? Diagnostic.Kind.ERROR : effective.isNote() ? Diagnostic.Kind.NOTE : Diagnostic.Kind.WARNING;
     if (effective.isError()) {
       errors++;
-    } else {
+    } else if (!effective.isNote()) {
       warnings++;
     }
     if (element == null) {

@@ -12,7 +12,6 @@ import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
@@ -214,7 +213,7 @@ record FactoryDescriptor(
     return new ComputeDescriptor(
         name,
         ComputeNames.openMethod(name),
-        name.toUpperCase(Locale.ROOT).replace('-', '_'),
+        ComputeNames.constantPrefix(name),
         "connection" + suffix,
         httpPath,
         workspaceId,

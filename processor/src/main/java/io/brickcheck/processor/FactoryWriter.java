@@ -17,6 +17,7 @@ import io.brickcheck.Profile;
 import io.brickcheck.Profiles;
 import io.brickcheck.dbt.DbtTemplates;
 import io.brickcheck.processor.FactoryDescriptor.ComputeDescriptor;
+import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.io.IOException;
 import java.util.List;
@@ -265,6 +266,10 @@ final class FactoryWriter {
         CodeBlock.builder()
             .add(d.jdbcUrl() != null ? "$T.jdbcUrlBuilder(PROFILE_NAME, JDBC_URL)" : "$T.builder(PROFILE_NAME, HOST)", PROFILE)
             .add("$>$>\n.hostKind($T.$L)", HostKind.class, d.hostKind().name());
+    if (d.dbt() != null) {
+      // The names of a dbt compute: block follow dbt's rule (etl.hourly, 2xl_warehouse).
+      chain.add("\n.computeNameRule($T.DBT)", ComputeNames.Rule.class);
+    }
     // computes() starts with the default compute: its own builder method, or the URL's httpPath.
     List<ComputeDescriptor> computes = d.computes();
     if (d.jdbcUrl() == null) {

@@ -226,7 +226,7 @@ final class ProfileValidator {
   }
 
   private Problem missingHost(ProfileDeclaration d) {
-    String what = d.host.source() == null ? "no host is set" : "host \"\" is empty";
+    String what = d.host.source() == null ? "no host is set" : "host is empty";
     return Problem.of(
         Code.MissingHost,
         Subject.HOST,

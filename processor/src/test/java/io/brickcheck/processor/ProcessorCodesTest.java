@@ -94,7 +94,7 @@ class ProcessorCodesTest {
     Compilation c =
         Expect.assertError(
             Code.MissingHost,
-            "host \"\"",
+            "host is empty",
             "host = ",
             source(
                 "P",

@@ -6,6 +6,7 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
+import io.brickcheck.rules.ComputeNames;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -16,7 +17,7 @@ import javax.annotation.processing.Generated;
  * host       peco.azuredatabricks.net  (https://peco.azuredatabricks.net, hostKind AUTO)
  * workspace  6436897454825492
  * default    /sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492
- * Cluster1   sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492
+ * Cluster1   sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh
  * </pre>
  *
  * <p>Declared on <code>com.example.JaffleShop</code>, read from <code>profiles.yml</code> (profile <code>jaffle_shop</code>, target <code>prod</code>). Start with {@link #create()}.
@@ -47,10 +48,10 @@ public final class JaffleShopConnectionFactory {
   /**
    * The http path of compute <code>Cluster1</code>, as written in <code>profiles.yml</code>.
    */
-  public static final String CLUSTER1_HTTP_PATH = "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492";
+  public static final String CLUSTER1_HTTP_PATH = "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh";
 
   /**
-   * The workspace id of compute <code>Cluster1</code>, canonical (from ?o=).
+   * The workspace id of compute <code>Cluster1</code>, canonical (from the cluster path).
    */
   public static final String CLUSTER1_WORKSPACE_ID = "6436897454825492";
 
@@ -90,6 +91,7 @@ public final class JaffleShopConnectionFactory {
   public static JaffleShopConnectionFactory create(BrickcheckOptions options) {
     Profile profile = Profile.builder(PROFILE_NAME, HOST)
             .hostKind(HostKind.AUTO)
+            .computeNameRule(ComputeNames.Rule.DBT)
             .defaultHttpPath(DEFAULT_HTTP_PATH)
             .compute("Cluster1", CLUSTER1_HTTP_PATH)
             .build(options);
@@ -116,7 +118,7 @@ public final class JaffleShopConnectionFactory {
   }
 
   /**
-   * Opens compute <code>Cluster1</code>: <code>sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492</code>. Unless the probe is off, the host's discovery answer is checked too (ASYNC: without waiting).
+   * Opens compute <code>Cluster1</code>: <code>sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh</code>. Unless the probe is off, the host's discovery answer is checked too (ASYNC: without waiting).
    *
    * @return the resolved connection, the same instance on every call
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem

@@ -1,7 +1,10 @@
 package io.brickcheck.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -82,11 +85,18 @@ public final class BrickcheckCli implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command: check");
   }
 
+  /** The build's version, from a resource the build filters (a jar manifest is absent in tests and IDEs). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String version = BrickcheckCli.class.getPackage().getImplementationVersion();
-      return new String[] {"brickcheck " + (version == null ? "(development build)" : version)};
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = BrickcheckCli.class.getResourceAsStream("version.properties")) {
+        if (in == null) {
+          throw new IOException("version.properties is missing from the brickcheck jar");
+        }
+        properties.load(in);
+      }
+      return new String[] {"brickcheck " + properties.getProperty("version")};
     }
   }
 }

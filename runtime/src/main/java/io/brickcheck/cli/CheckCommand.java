@@ -4,36 +4,46 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.HostKind;
 import io.brickcheck.ProbeMode;
 import io.brickcheck.Profile;
+import io.brickcheck.Profiles;
 import io.brickcheck.SpogStatus;
-import io.brickcheck.rules.ComputeNames;
-import io.brickcheck.rules.Problem;
+import io.brickcheck.cfg.CfgReport;
+import io.brickcheck.cfg.CfgSelection;
+import io.brickcheck.cfg.DatabricksCfg;
 import io.brickcheck.dbt.DbtProfiles;
 import io.brickcheck.dbt.DbtProfilesFile;
+import io.brickcheck.probe.HostMetadata;
+import io.brickcheck.probe.ProbeResult;
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.JdbcUrlChecker;
+import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.rules.SpecForm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code brickcheck check}: the rule engine on one profile, given as flags, read from a dbt
- * {@code profiles.yml} ({@code --profiles FILE --profile NAME [--target T]}) or given as a
- * databricks-jdbc URL ({@code --jdbc-url URL}).
+ * {@code profiles.yml} ({@code --profiles FILE --profile NAME [--target T]}), from a Databricks CLI
+ * config file ({@code --databrickscfg [FILE] [--profile NAME]}) or from the {@code DATABRICKS_*}
+ * environment ({@code --env}), or given as a databricks-jdbc URL ({@code --jdbc-url URL}).
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
       "Checks one Databricks profile: a host, its default http path and named computes,",
-      "given as flags, read from a dbt profiles.yml, or given as a databricks-jdbc URL.",
+      "given as flags, read from a dbt profiles.yml or a ~/.databrickscfg profile,",
+      "resolved from DATABRICKS_* variables as the Databricks SDKs do, or given as a databricks-jdbc URL.",
       "Exit status: 0 no errors, 1 errors found, 2 usage error."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -59,6 +69,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = false, heading = "Profile read from a dbt profiles.yml:%n")
     Dbt dbt;
+
+    @Option(names = "--databrickscfg", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+        description = "A Databricks CLI config file; without FILE: $DATABRICKS_CONFIG_FILE, else"
+            + " ~/.databrickscfg. The profile is --profile, else $DATABRICKS_CONFIG_PROFILE, else DEFAULT")
+    String databricksCfg;
+
+    @Option(names = "--env", description = "The DATABRICKS_* environment as the Databricks SDKs resolve it"
+        + " (variables first, then the profile of the config file they name)")
+    boolean env;
 
     @ArgGroup(exclusive = false, heading = "Profile given as a databricks-jdbc URL:%n")
     JdbcUrl jdbcUrl;
@@ -91,15 +110,16 @@ final class CheckCommand implements Callable<Integer> {
         description = "A dbt profiles.yml; {{ env_var(...) }} values are read from the environment")
     Path file;
 
-    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The dbt profile")
-    String profile;
-
     @Option(names = "--target", paramLabel = "TARGET",
         description = "The dbt target. Default: the profile's own target:")
     String target;
   }
 
   @CommandLine.ParentCommand BrickcheckCli parent;
+
+  @Option(names = "--profile", paramLabel = "NAME",
+      description = "The dbt profile (required with --profiles), or the section of --databrickscfg")
+  String profile;
 
   @Option(names = "--host-kind", paramLabel = "KIND", defaultValue = "auto",
       description = "auto (from the host name), spog or workspace. Default: ${DEFAULT-VALUE}")
@@ -119,18 +139,28 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProfileReport report =
-        source.dbt != null
-            ? checkDbt(source.dbt)
-            : source.jdbcUrl != null ? checkJdbcUrl(source.jdbcUrl) : checkFlags(source.flags);
+    if (profile != null && (source.flags != null || source.env || source.jdbcUrl != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--profile goes with --profiles or --databrickscfg (for --env, set DATABRICKS_CONFIG_PROFILE)");
+    }
+    if (source.dbt != null && profile == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required argument(s): --profile=NAME");
+    }
+    CfgSelection selection = source.databricksCfg != null ? selectDatabricksCfg(source.databricksCfg)
+        : source.env ? DatabricksCfg.fromEnvironment(parent.env, home()) : null;
+    CfgReport settings = selection == null ? null : selection.check(hostKind);
+    ProfileReport report = settings != null ? settings.report()
+        : source.jdbcUrl != null ? checkJdbcUrl(source.jdbcUrl)
+        : source.dbt != null ? checkDbt(source.dbt) : checkFlags(source.flags);
     if (strict) {
       report = report.strict();
     }
     SpogStatus status = null;
-    if (probe == Probe.blocking && !report.hasErrors()) {
-      status = probeStatus(report);
+    if (probe == Probe.blocking && !report.hasErrors() && report.spec() != null) {
+      status = probeStatus(report, selection);
       List<Problem> known = report.problems();
-      report = withProblems(report, status.problems().stream().filter(p -> !known.contains(p)).toList());
+      boolean answered = status.probe().flatMap(ProbeResult::metadata).flatMap(HostMetadata::hostType).isPresent();
+      report = withProblems(report, status.problems().stream().filter(p -> !known.contains(p)).toList(), answered);
     }
     String rendered =
         format == Format.json
@@ -142,7 +172,14 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** Opens the default compute with a blocking probe: the status block then holds its answer. */
-  private SpogStatus probeStatus(ProfileReport report) {
+  private SpogStatus probeStatus(ProfileReport report, CfgSelection selection) {
+    BrickcheckOptions blocking = BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build();
+    if (selection != null) {
+      // Built from the settings again, so that the status block says where each value came from.
+      Profile fromSettings = Profiles.fromDatabricksSettings(selection, hostKind, blocking);
+      fromSettings.open(ComputeNames.DEFAULT);
+      return fromSettings.status();
+    }
     ProfileSpec declared = report.spec();
     if (source.jdbcUrl != null) {
       // From the URL itself, so that the status block's JDBC URLs keep its other properties.
@@ -162,15 +199,22 @@ final class CheckCommand implements Callable<Integer> {
     return profile.status();
   }
 
-  /** The report with the problems the host's answer revealed, as errors in strict mode. */
-  private ProfileReport withProblems(ProfileReport report, List<Problem> discovered) {
+  /**
+   * The report with the problems the host's answer revealed, as errors in strict mode. A host that
+   * said what it is answers the question of the UnclassifiedHost note, which then goes.
+   */
+  private ProfileReport withProblems(ProfileReport report, List<Problem> discovered, boolean answered) {
     List<Problem> all = new ArrayList<>(report.problems());
+    if (answered) {
+      all.removeIf(p -> p.code() == Code.UnclassifiedHost);
+    }
     discovered.forEach(p -> all.add(strict ? p.asError() : p));
     return new ProfileReport(report.spec(), report.host(), report.hostKind(), report.computes(), report.workspaceId(), all);
   }
 
   private ProfileReport checkFlags(Flags flags) {
-    return ProfileChecker.check(new ProfileSpec("cli", flags.host, hostKind, flags.httpPath, parseComputes(flags.computes)));
+    return ProfileChecker.check(
+        new ProfileSpec("cli", flags.host, hostKind, flags.httpPath, parseComputes(flags.computes), SpecForm.CLI));
   }
 
   /** Problems of the URL come out as problems (exit 1), each with its place in the URL. */
@@ -181,7 +225,19 @@ final class CheckCommand implements Callable<Integer> {
   /** Problems of the file come out as problems (exit 1), like a bad flag value. */
   private ProfileReport checkDbt(Dbt dbt) {
     DbtProfilesFile file = DbtProfiles.read(dbt.file);
-    return file.select(dbt.profile, dbt.target, parent.env).check(parent.env, hostKind);
+    return file.select(profile, dbt.target, parent.env).check(parent.env, hostKind);
+  }
+
+  /** A profile of a CLI config file, its values as written; an empty FILE means where the SDKs look. */
+  private CfgSelection selectDatabricksCfg(String file) {
+    Path path = file.isEmpty() ? DatabricksCfg.locate(parent.env, home()) : Path.of(file);
+    String section = profile != null ? profile : parent.env.get(DatabricksCfg.CONFIG_PROFILE_VARIABLE);
+    return DatabricksCfg.fromFile(DatabricksCfg.read(path), section);
+  }
+
+  private static Path home() {
+    String home = System.getProperty("user.home");
+    return home == null || home.isBlank() ? null : Path.of(home);
   }
 
   private List<ComputeSpec> parseComputes(List<String> computes) {

@@ -39,6 +39,7 @@ final class JsonReport {
       problem.addProperty("severity", p.severity().name());
       problem.addProperty("compute", p.compute());
       problem.addProperty("message", p.message());
+      problem.addProperty("location", location(p));
       problems.add(problem);
     }
     root.add("problems", problems);
@@ -48,4 +49,25 @@ final class JsonReport {
     return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)
         + System.lineSeparator();
   }
+
+  /**
+   * Where a file source's problem is: {@code file:line:col} or {@code env:NAME}, the prefix its
+   * message carries after the tag (dbt and .databrickscfg messages); null for flags.
+   */
+  static String location(Problem p) {
+    String tag = p.code().tag() + " ";
+    if (!p.message().startsWith(tag)) {
+      return null;
+    }
+    java.util.regex.Matcher m = LOCATION.matcher(p.message().substring(tag.length()));
+    return m.lookingAt() ? m.group(1) : null;
+  }
+
+  /**
+   * {@code <file>:<line>:<col>: } (the file name has no line break), {@code env:<NAME>: } or
+   * {@code JDBC URL, <key> at character <n>: }.
+   */
+  private static final java.util.regex.Pattern LOCATION =
+      java.util.regex.Pattern.compile("(env:[A-Za-z_][A-Za-z0-9_]*|JDBC URL, [^\\n]{1,60}? at character \\d{1,9}"
+          + "|[^\\n\"]{1,300}?:\\d{1,9}:\\d{1,9}): ");
 }

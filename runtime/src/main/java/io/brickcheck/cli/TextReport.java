@@ -12,25 +12,34 @@ final class TextReport {
   static String render(ProfileReport report) {
     String nl = System.lineSeparator();
     StringBuilder out = new StringBuilder();
-    out.append("Host ")
-        .append(report.host().hostIfValid().map(Object::toString).orElse(Text.quote(report.host().safeInput())))
-        .append(" (kind ").append(report.hostKind()).append(")")
-        .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
-        .append(nl);
+    String input = report.host().safeInput();
+    if (input == null) {
+      // A source that gave no profile (missing file, unknown profile or target): never "Host null".
+      out.append("No profile was read.").append(nl);
+    } else {
+      out.append("Host ")
+          .append(report.host().hostIfValid().map(Object::toString)
+              .orElse(input.isEmpty() ? "(empty)" : Text.quote(input)))
+          .append(" (kind ").append(report.hostKind()).append(")")
+          .append(report.workspaceIdIfAny().map(id -> ", workspace " + id).orElse(""))
+          .append(nl);
+    }
     int width = report.computes().stream().mapToInt(c -> c.name().length()).max().orElse(7);
     for (ComputeReport c : report.computes()) {
       out.append("  ").append(pad(c.name(), width)).append("  ").append(describe(c)).append(nl);
     }
     for (Problem p : report.problems()) {
-      out.append(p.isError() ? "error  " : "warning")
+      out.append(p.isError() ? "error  " : p.isNote() ? "note   " : "warning")
           .append(p.compute() == null ? "" : " [" + p.compute() + "]")
           .append(' ').append(p.message()).append(nl);
     }
     int errors = report.errors().size();
     int warnings = report.warnings().size();
-    out.append(errors == 0 && warnings == 0
+    int notes = report.notes().size();
+    out.append(errors == 0 && warnings == 0 && notes == 0
             ? "OK: no problems."
-            : (errors == 0 ? "OK" : "FAILED") + ": " + plural(errors, "error") + ", " + plural(warnings, "warning") + ".")
+            : (errors == 0 ? "OK" : "FAILED") + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
+                + (notes == 0 ? "" : ", " + plural(notes, "note")) + ".")
         .append(nl);
     return out.toString();
   }

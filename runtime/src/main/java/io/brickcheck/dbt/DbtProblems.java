@@ -28,8 +28,7 @@ final class DbtProblems {
     String tag = problem.code().tag() + " ";
     String message = problem.message();
     String rest = message.startsWith(tag) ? message.substring(tag.length()) : message;
-    return new Problem(
-        problem.code(), problem.severity(), problem.subject(), problem.compute(), tag + position.prefix() + rest);
+    return problem.withMessage(tag + position.prefix() + rest);
   }
 
   /** {@code "a", "b", "c"}, at most {@link #MAX_LISTED} names, then how many more. */

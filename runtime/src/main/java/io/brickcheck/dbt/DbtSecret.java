@@ -11,8 +11,11 @@ import java.util.List;
  * @param position where the value starts
  * @param source how the value is written
  * @param envVarNames the environment variables an env_var template reads (names only)
+ * @param requiredEnvVars the env_var parts without an env_var default, each with its name and
+ *     position only (no default, no filter: their arguments may hold the secret)
  */
-public record DbtSecret(String key, YamlPosition position, Source source, List<String> envVarNames) {
+public record DbtSecret(
+    String key, YamlPosition position, Source source, List<String> envVarNames, List<DbtValue.EnvVar> requiredEnvVars) {
   /** How a credential is written in the file. */
   public enum Source {
     /** Written in the file itself (dbt discourages this; Brickcheck does not judge it). */
@@ -30,8 +33,22 @@ public record DbtSecret(String key, YamlPosition position, Source source, List<S
    * @param position where the value starts
    * @param source how the value is written
    * @param envVarNames the environment variables an env_var template reads (names only)
+   * @param requiredEnvVars the env_var parts without an env_var default (name and position only)
    */
   public DbtSecret {
     envVarNames = List.copyOf(envVarNames);
+    requiredEnvVars = List.copyOf(requiredEnvVars);
+  }
+
+  /**
+   * A credential none of whose variables is required.
+   *
+   * @param key the key as written
+   * @param position where the value starts
+   * @param source how the value is written
+   * @param envVarNames the environment variables an env_var template reads (names only)
+   */
+  public DbtSecret(String key, YamlPosition position, Source source, List<String> envVarNames) {
+    this(key, position, source, envVarNames, List.of());
   }
 }

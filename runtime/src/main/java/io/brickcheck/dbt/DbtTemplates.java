@@ -24,7 +24,11 @@ import java.util.Objects;
  *     .selection();
  * }</pre>
  *
- * <p>A position is {@code "<line>:<column>"}, 1-based, in the file the builder names.
+ * <p>A value is the recipe itself: the builder parses it with the reader's own parser, so a filter
+ * chain ({@code {{ env_var('H') | replace('https://', '') }}}) is replayed from the text, never from
+ * generated code. A position is {@code "<line>:<column>"}, 1-based, in the file the builder names.
+ * Credentials are not part of the recipe: {@code MissingSecretVariable} comes from
+ * {@code Profiles.load} and {@code check --profiles}, which read the file itself.
  */
 public final class DbtTemplates {
   private DbtTemplates() {}

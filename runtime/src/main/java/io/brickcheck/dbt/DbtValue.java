@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * One value Brickcheck reads from {@code profiles.yml} (a host or an http path): literal text, or a
- * template made of literal parts and {@code {{ env_var('NAME'[, 'default']) }}} parts that only the
- * run-time environment completes. Never holds a secret: tokens and client secrets are
+ * template made of literal parts and {@code {{ env_var('NAME'[, 'default']) | filter ... }}} parts that
+ * only the run-time environment completes. Never holds a secret: tokens and client secrets are
  * {@link DbtSecret}s, which keep no value at all.
  */
 public final class DbtValue {
@@ -33,23 +33,39 @@ public final class DbtValue {
   }
 
   /**
-   * {@code {{ env_var('name') }}} or {@code {{ env_var('name', 'defaultValue') }}}.
+   * {@code {{ env_var('name'[, 'defaultValue']) | filter ... }}}.
    *
    * @param name the environment variable
    * @param defaultValue the value used when the variable is unset, or null for none
+   * @param filters applied in order to the variable's value (or the default), never to an unset
+   *     variable: dbt's env_var raises before any filter runs
    * @param position where the template starts in the file
    */
-  public record EnvVar(String name, String defaultValue, YamlPosition position) implements Part {
+  public record EnvVar(String name, String defaultValue, List<DbtFilter> filters, YamlPosition position)
+      implements Part {
     /**
-     * Checks that the name and position are present.
+     * Checks that the name and position are present and copies the filters.
+     *
+     * @param name the environment variable
+     * @param defaultValue the value used when the variable is unset, or null for none
+     * @param filters applied in order to the variable's value (or the default)
+     * @param position where the template starts in the file
+     */
+    public EnvVar {
+      Objects.requireNonNull(name, "name");
+      filters = List.copyOf(filters);
+      Objects.requireNonNull(position, "position");
+    }
+
+    /**
+     * A template without filters.
      *
      * @param name the environment variable
      * @param defaultValue the value used when the variable is unset, or null for none
      * @param position where the template starts in the file
      */
-    public EnvVar {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(position, "position");
+    public EnvVar(String name, String defaultValue, YamlPosition position) {
+      this(name, defaultValue, List.of(), position);
     }
 
     /**
@@ -58,7 +74,34 @@ public final class DbtValue {
      * @return the template as dbt would read it, for messages
      */
     public String source() {
-      return "{{ env_var('" + name + "'" + (defaultValue == null ? "" : ", '" + defaultValue + "'") + ") }}";
+      StringBuilder out = new StringBuilder("{{ env_var('").append(name).append("'");
+      if (defaultValue != null) {
+        out.append(", '").append(defaultValue).append("'");
+      }
+      out.append(")");
+      filters.forEach(f -> out.append(" | ").append(f.source()));
+      return out.append(" }}").toString();
+    }
+
+    /**
+     * The value dbt renders for this part.
+     *
+     * @param env the environment variables
+     * @return the variable's value (or the default) through every filter, or null when the
+     *     variable is unset and there is no default
+     */
+    public String render(Map<String, String> env) {
+      String value = env == null ? null : env.get(name);
+      if (value == null) {
+        value = defaultValue;
+      }
+      if (value == null) {
+        return null;
+      }
+      for (DbtFilter filter : filters) {
+        value = filter.apply(value);
+      }
+      return value;
     }
   }
 
@@ -192,7 +235,7 @@ public final class DbtValue {
 
   /**
    * The value with every env_var replaced, as dbt renders it: a set variable wins (even when
-   * empty), then the default; an unset variable without default is a
+   * empty), then the default, then the filters in order; an unset variable without default is a
    * {@code MissingEnvironmentVariable} problem naming the variable and its position.
    *
    * @param env the environment variables that templates read
@@ -205,10 +248,7 @@ public final class DbtValue {
       if (part instanceof Literal literal) {
         out.append(literal.text());
       } else if (part instanceof EnvVar var) {
-        String value = env == null ? null : env.get(var.name());
-        if (value == null) {
-          value = var.defaultValue();
-        }
+        String value = var.render(env);
         if (value == null) {
           problems.add(missing(var));
         } else {
@@ -228,7 +268,10 @@ public final class DbtValue {
         "environment variable " + Text.quote(var.name()) + " is not set, and " + field
             + " has no default for it. A value for " + var.name() + " is expected when the"
             + " connection is made. Set " + var.name() + ", or give a default: {{ env_var('"
-            + var.name() + "', '<default>') }}");
+            + var.name() + "', '<default>') }}"
+            + (var.filters().stream().anyMatch(DbtFilter.Default.class::isInstance)
+                ? " (the default filter does not help: dbt's env_var fails before any filter runs)"
+                : ""));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.brickcheck.dbt;
 
 import io.brickcheck.HostKind;
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.HostParser;
@@ -10,7 +12,9 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
+import io.brickcheck.rules.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,7 @@ import java.util.Map;
 final class OutputChecks {
   /**
    * Stands in for unknown values when only compute names are judged. Name rules read names only
-   * (CONTRACT.md, "A profile"), so these values can neither cause nor hide a name problem; every
+   * (docs/rules.md, "Compute names"), so these values can neither cause nor hide a name problem; every
    * other problem of that check run is dropped.
    */
   private static final String NAME_CHECK_HOST = "localhost";
@@ -34,19 +38,30 @@ final class OutputChecks {
   static DbtStaticCheck checkStatically(DbtOutput output, HostKind hostKind) {
     List<DbtValue> deferred = output.deferred();
     if (deferred.isEmpty()) {
-      ProfileReport report = check(output, Map.of(), hostKind);
+      // Credentials are not judged at compile time: the environment there is not the one dbt runs in.
+      ProfileReport report = check(output, Map.of(), hostKind, false);
       return new DbtStaticCheck(report, report.problems(), List.of());
     }
+    return new DbtStaticCheck(null, partial(output), deferred);
+  }
+
+  /**
+   * What can be judged while some values are unknown: compute names, each known value alone, and
+   * the literal query of a templated path. Rules across values (workspace agreement, host against
+   * path) wait until every value is known.
+   */
+  private static List<Problem> partial(DbtOutput output) {
     List<Problem> problems = new ArrayList<>();
     // Compute names are keys, always literal.
     List<ComputeSpec> names = output.computes().stream().map(c -> new ComputeSpec(c.name(), NAME_CHECK_PATH)).toList();
-    ProfileChecker.check(new ProfileSpec(specName(output), NAME_CHECK_HOST, HostKind.AUTO, NAME_CHECK_PATH, names))
+    ProfileChecker.check(new ProfileSpec(specName(output), NAME_CHECK_HOST, HostKind.AUTO, NAME_CHECK_PATH, names),
+            ComputeNames.Rule.DBT)
         .problems().stream()
         .filter(p -> p.subject() == Subject.COMPUTE_NAME)
         .forEach(p -> problems.add(DbtProblems.moved(p, output.positionOf(p))));
     // Each literal value alone; rules across values (workspace agreement, host against path) wait
     // for run time, when every value is known.
-    output.host().literal().ifPresent(host -> HostParser.parse(host).problems()
+    output.host().literal().ifPresent(host -> HostParser.parse(host, SpecForm.DBT).problems()
         .forEach(p -> problems.add(DbtProblems.moved(p, output.host().position()))));
     for (DbtValue path : paths(output)) {
       List<Problem> found = path.literal()
@@ -54,7 +69,7 @@ final class OutputChecks {
           .orElseGet(() -> literalQueryProblems(path));
       found.forEach(p -> problems.add(DbtProblems.moved(p.forCompute(path.compute()), path.position())));
     }
-    return new DbtStaticCheck(null, problems, deferred);
+    return problems;
   }
 
   /**
@@ -87,18 +102,71 @@ final class OutputChecks {
       computes.add(new ComputeSpec(c.name(), render(c.httpPath(), env, problems)));
     }
     return problems.isEmpty()
-        ? new DbtSpecResult(new ProfileSpec(specName(output), host, hostKind, httpPath, computes), List.of())
+        ? new DbtSpecResult(
+            new ProfileSpec(specName(output), host, hostKind, httpPath, computes, SpecForm.DBT), List.of())
         : new DbtSpecResult(null, problems);
   }
 
+  /**
+   * Every rule when every value renders. When some variable is unset, its
+   * {@code MissingEnvironmentVariable} comes with everything that can still be judged (the values
+   * that did render, each alone, and the compute names), so that one missing variable (CI runs
+   * without secrets) hides nothing else. A credential's unset variable is a
+   * {@code MissingSecretVariable} warning either way.
+   */
   static ProfileReport check(DbtOutput output, Map<String, String> env, HostKind hostKind) {
+    return check(output, env, hostKind, true);
+  }
+
+  private static ProfileReport check(DbtOutput output, Map<String, String> env, HostKind hostKind, boolean withSecrets) {
+    List<Problem> secrets = withSecrets ? missingSecrets(output, env) : List.of();
     DbtSpecResult spec = toSpec(output, env, hostKind);
     if (!spec.isOk()) {
-      return problemsOnly(spec.problems());
+      List<Problem> all = new ArrayList<>(spec.problems());
+      all.addAll(partial(renderKnown(output, env)));
+      all.addAll(secrets);
+      return problemsOnly(all);
     }
-    ProfileReport report = ProfileChecker.check(spec.spec());
-    List<Problem> moved = report.problems().stream().map(p -> DbtProblems.moved(p, output.positionOf(p))).toList();
+    ProfileReport report = ProfileChecker.check(spec.spec(), ComputeNames.Rule.DBT);
+    List<Problem> moved = new ArrayList<>();
+    report.problems().forEach(p -> moved.add(DbtProblems.moved(p, output.positionOf(p))));
+    moved.addAll(secrets);
     return new ProfileReport(report.spec(), report.host(), report.hostKind(), report.computes(), report.workspaceId(), moved);
+  }
+
+  /** The output with every value whose variables are all set rendered into a literal. */
+  private static DbtOutput renderKnown(DbtOutput output, Map<String, String> env) {
+    List<DbtCompute> computes = output.computes().stream()
+        .map(c -> new DbtCompute(c.name(), c.namePosition(), renderKnown(c.httpPath(), env)))
+        .toList();
+    return new DbtOutput(output.file(), output.profile(), output.target(), output.position(),
+        renderKnown(output.host(), env), renderKnown(output.httpPath(), env), computes, output.secrets());
+  }
+
+  private static DbtValue renderKnown(DbtValue value, Map<String, String> env) {
+    DbtValue.Rendered rendered = value.render(env);
+    return !value.isTemplate() || !rendered.isOk() ? value
+        : new DbtValue(value.field(), value.subject(), value.compute(), rendered.value(),
+            List.of(new DbtValue.Literal(rendered.value())), value.position());
+  }
+
+  /** One warning per unset credential variable without default: its name and position, never a value. */
+  private static List<Problem> missingSecrets(DbtOutput output, Map<String, String> env) {
+    List<Problem> problems = new ArrayList<>();
+    String where = "target " + Text.quote(output.target()) + " of profile " + Text.quote(output.profile());
+    for (DbtSecret secret : output.secrets()) {
+      for (DbtValue.EnvVar var : secret.requiredEnvVars()) {
+        if (env == null || env.get(var.name()) == null) {
+          problems.add(DbtProblems.at(Code.MissingSecretVariable, Subject.PROFILE, null, var.position(),
+              "environment variable " + Text.quote(var.name()) + " of " + secret.key() + " of " + where
+                  + " is not set. dbt needs it when it connects with this target (it stops with \"Env var"
+                  + " required but not provided\"); Brickcheck itself never reads credentials. Set "
+                  + var.name() + " where dbt runs; where only the settings are checked (CI without"
+                  + " secrets) this warning can be ignored"));
+        }
+      }
+    }
+    return problems;
   }
 
   /** A report that carries problems only: no spec, no host, no computes. */

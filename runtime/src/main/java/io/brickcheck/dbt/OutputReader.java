@@ -159,14 +159,16 @@ final class OutputReader {
       }
       DbtSecret.Source source = DbtSecret.Source.UNSUPPORTED;
       List<String> names = List.of();
+      List<DbtValue.EnvVar> required = List.of();
       if (node instanceof ScalarNode scalar) {
         Templates.Parsed parsed = Templates.parse(scalar, file, key, Subject.PROFILE, null, true);
         if (parsed.problem() == null) {
           names = parsed.envVarNames();
+          required = parsed.requiredEnvVars();
           source = names.isEmpty() ? DbtSecret.Source.LITERAL : DbtSecret.Source.ENV_VAR;
         }
       }
-      secrets.add(new DbtSecret(key, at(node), source, names));
+      secrets.add(new DbtSecret(key, at(node), source, names, required));
     }
     return secrets;
   }

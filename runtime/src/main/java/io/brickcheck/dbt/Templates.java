@@ -7,29 +7,32 @@ import io.brickcheck.rules.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Splits a YAML text value into literal parts and {@code env_var} templates. dbt renders every value
- * with Jinja; Brickcheck supports the one function that matters for connection settings and refuses
- * every other template, so that what it checks is what dbt would use.
+ * with Jinja; Brickcheck supports the one function that matters for connection settings, with the
+ * string filters people put after it ({@link DbtFilter}), and refuses every other template, so that
+ * what it checks is what dbt would use.
  */
 final class Templates {
-  /** The inside of {@code {{ ... }}}: env_var with one or two string arguments, single or double quoted. */
-  private static final Pattern ENV_VAR =
-      Pattern.compile(
-          "\\s*env_var\\s*\\(\\s*(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")"
-              + "\\s*(?:,\\s*(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")\\s*)?\\)\\s*");
-
   static final String SUPPORTED =
-      "Only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are supported";
+      "Only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are supported, optionally"
+          + " followed by the filters replace, trim, lower, upper and default";
 
-  /** A parsed value, or the first template Brickcheck cannot render. */
-  record Parsed(DbtValue value, Problem problem, List<String> envVarNames) {}
+  /**
+   * A parsed value, or the first template Brickcheck cannot render.
+   *
+   * @param value the value (null for a secret, whose text is never kept, and on a problem)
+   * @param problem the first unsupported template, or null
+   * @param envVarNames the variables the templates read, in order
+   * @param requiredEnvVars the env_var parts without an env_var default: dbt fails when their
+   *     variable is unset (no filter can help, as dbt raises before filters run). A secret's parts
+   *     keep the name and position only.
+   */
+  record Parsed(DbtValue value, Problem problem, List<String> envVarNames, List<DbtValue.EnvVar> requiredEnvVars) {}
 
   private Templates() {}
 
@@ -52,6 +55,7 @@ final class Templates {
       IntFunction<YamlPosition> at, YamlPosition position) {
     List<DbtValue.Part> parts = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<DbtValue.EnvVar> required = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
       int open = nextOpening(text, i);
@@ -73,18 +77,26 @@ final class Templates {
             + " itself");
       }
       String template = text.substring(open, close + 2);
-      Matcher m = kind == '{' ? ENV_VAR.matcher(text.substring(open + 2, close)) : null;
-      String name = m != null && m.matches() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+      EnvVarExpression.Result expression = kind == '{'
+          ? EnvVarExpression.parse(text.substring(open + 2, close))
+          : new EnvVarExpression.Result(null, null, List.of(), null, false);
+      String name = expression.name();
       if (name == null || name.isEmpty() || !isName(name)) {
         String what = secret ? field + " uses a template" : field + " uses the template " + Text.quote(template);
-        String why = name == null ? ", which Brickcheck cannot render. " : ", whose variable name is empty"
-            + " or has spaces. ";
+        String why = expression.error() != null ? ", which " + expression.error() + ". "
+            : expression.isEnvVar() ? ", whose variable name is empty or has spaces. "
+            : ", which Brickcheck cannot render. ";
         return failed(subject, compute, where, what + why + SUPPORTED + ". Use one of them, or write the"
             + " value itself");
       }
-      String defaultValue = m.group(3) != null ? m.group(3) : m.group(4);
-      parts.add(new DbtValue.EnvVar(name, secret ? null : defaultValue, where));
+      DbtValue.EnvVar part = secret
+          ? new DbtValue.EnvVar(name, null, where)
+          : new DbtValue.EnvVar(name, expression.defaultValue(), expression.filters(), where);
+      parts.add(part);
       names.add(name);
+      if (expression.defaultValue() == null) {
+        required.add(part);
+      }
       i = close + 2;
     }
     if (parts.isEmpty()) {
@@ -92,7 +104,7 @@ final class Templates {
     }
     // A secret's text and defaults are never kept: only which variables it reads.
     DbtValue value = secret ? null : new DbtValue(field, subject, compute, text, parts, position);
-    return new Parsed(value, null, List.copyOf(names));
+    return new Parsed(value, null, List.copyOf(names), List.copyOf(required));
   }
 
   /** Whitespace or a control character can never be part of an environment variable's name. */
@@ -101,7 +113,7 @@ final class Templates {
   }
 
   private static Parsed failed(Subject subject, String compute, YamlPosition where, String text) {
-    return new Parsed(null, DbtProblems.at(Code.UnsupportedTemplate, subject, compute, where, text), List.of());
+    return new Parsed(null, DbtProblems.at(Code.UnsupportedTemplate, subject, compute, where, text), List.of(), List.of());
   }
 
   /** The index of the next {@code {{}, {@code {%} or {@code {#} (Jinja's openings), or -1. */

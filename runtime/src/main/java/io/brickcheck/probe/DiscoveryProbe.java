@@ -4,6 +4,10 @@ import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Host;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,8 +50,8 @@ public final class DiscoveryProbe implements AutoCloseable {
   /** How much longer than the budget {@link #probeAndWait} may wait for the probe's own result. */
   public static final Duration WAIT_SLACK = Duration.ofMillis(250);
 
-  /** Above this many cached hosts, expired entries are dropped. */
-  static final int MAX_CACHED_HOSTS = 1024;
+  /** A hit moves a host's "last used" stamp only if it is older than this: no write per call. */
+  private static final long TOUCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private static final Logger LOG = LoggerFactory.getLogger("io.brickcheck.probe");
 
@@ -57,10 +61,12 @@ public final class DiscoveryProbe implements AutoCloseable {
   private final Clock clock;
   private final LongSupplier ticker;
   private final Consumer<String> warnings;
+  // Created here but threadless until the first probe starts (core threads start on demand).
   private final ThreadPoolExecutor workers = ProbeThreads.workers();
   private final ScheduledThreadPoolExecutor timer = ProbeThreads.timer();
   private final ConcurrentHashMap<Host, Slot> slots = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Host, Long> warnedUntil = new ConcurrentHashMap<>();
+  private final Object evictionLock = new Object();
   private volatile boolean closed;
 
   /** A host's state: a probe under way, or its cached result with the ticker value it expires at. */
@@ -68,7 +74,30 @@ public final class DiscoveryProbe implements AutoCloseable {
 
   private record Running(CompletableFuture<ProbeResult> future, ProbeRun run) implements Slot {}
 
-  private record Done(ProbeResult result, long expiresAt) implements Slot {}
+  /** A cached result; {@code lastUsed} (ticker) orders the least recently used for eviction. */
+  private static final class Done implements Slot {
+    final ProbeResult result;
+    final long expiresAt;
+    volatile long lastUsed;
+
+    Done(ProbeResult result, long expiresAt, long now) {
+      this.result = result;
+      this.expiresAt = expiresAt;
+      this.lastUsed = now;
+    }
+
+    boolean fresh(long now) {
+      return now - expiresAt < 0;
+    }
+
+    /** Marks a hit, writing at most once per {@link #TOUCH_NANOS} so hot hosts do not contend. */
+    ProbeResult touch(long now) {
+      if (now - lastUsed > TOUCH_NANOS) {
+        lastUsed = now;
+      }
+      return result;
+    }
+  }
 
   private DiscoveryProbe(Builder b) {
     this.settings = b.settings;
@@ -116,16 +145,16 @@ public final class DiscoveryProbe implements AutoCloseable {
    */
   public CompletableFuture<ProbeResult> probe(Host host) {
     Objects.requireNonNull(host, "host");
-    if (slots.get(host) instanceof Done d && ticker.getAsLong() - d.expiresAt < 0) {
-      return CompletableFuture.completedFuture(d.result); // the warm path: no lock, no thread
+    long now = ticker.getAsLong();
+    if (slots.get(host) instanceof Done d && d.fresh(now)) {
+      return CompletableFuture.completedFuture(d.touch(now)); // the warm path: no lock, no thread
     }
     Running[] started = new Running[1];
     Slot slot =
         slots.compute(
             host,
             (h, old) -> {
-              if (old instanceof Running
-                  || old instanceof Done d && ticker.getAsLong() - d.expiresAt < 0) {
+              if (old instanceof Running || old instanceof Done d && d.fresh(ticker.getAsLong())) {
                 return old;
               }
               CompletableFuture<ProbeResult> future = new CompletableFuture<>();
@@ -136,7 +165,7 @@ public final class DiscoveryProbe implements AutoCloseable {
       start(started[0].run);
     }
     return slot instanceof Done d
-        ? CompletableFuture.completedFuture(d.result)
+        ? CompletableFuture.completedFuture(d.touch(now))
         : ((Running) slot).future.copy();
   }
 
@@ -171,9 +200,18 @@ public final class DiscoveryProbe implements AutoCloseable {
    * @return the cached result while it is fresh
    */
   public Optional<ProbeResult> cached(Host host) {
-    return slots.get(host) instanceof Done d && ticker.getAsLong() - d.expiresAt < 0
-        ? Optional.of(d.result)
-        : Optional.empty();
+    long now = ticker.getAsLong();
+    return slots.get(host) instanceof Done d && d.fresh(now) ? Optional.of(d.touch(now)) : Optional.empty();
+  }
+
+  /**
+   * How many hosts have a cached result or a probe under way: at most {@link
+   * ProbeSettings#maxCachedHosts()} cached, plus the probes under way.
+   *
+   * @return the number of hosts held
+   */
+  public int size() {
+    return slots.size();
   }
 
   /**
@@ -224,26 +262,68 @@ public final class DiscoveryProbe implements AutoCloseable {
   /** Runs exactly once per probe: cache, warn, then release the waiting callers. */
   private void finish(Host host, CompletableFuture<ProbeResult> future, ProbeResult result) {
     long now = ticker.getAsLong();
-    Duration ttl = result.succeeded() ? settings.successTtl() : settings.failureTtl();
+    // "No discovery here" (404/405/501) is as definitive as metadata: cached as long, never warned.
+    Duration ttl = result.answered() ? settings.successTtl() : settings.failureTtl();
     if (closed) {
       // Closing is not a host problem: no cache entry, no warning; just release the callers.
       slots.computeIfPresent(host, (h, s) -> s instanceof Running r && r.future == future ? null : s);
       future.complete(result);
       return;
     }
-    slots.put(host, new Done(result, now + ttl.toNanos()));
-    if (slots.size() > MAX_CACHED_HOSTS) {
-      slots.values().removeIf(s -> s instanceof Done d && now - d.expiresAt >= 0);
-      warnedUntil.values().removeIf(until -> now - until >= 0);
+    slots.put(host, new Done(result, now + ttl.toNanos(), now));
+    if (slots.size() > settings.maxCachedHosts()) {
+      evict(now);
     }
-    if (!result.succeeded()) {
+    if (!result.answered()) {
       warnOnce(host, result, now);
     }
     future.complete(result);
   }
 
-  /** For tests: whether the probe's threads have all ended after {@link #close()}. */
-  boolean awaitTermination(Duration timeout) throws InterruptedException {
+  /**
+   * Bounds the cache: drops expired answers, then the least recently used ones, down to 7/8 of
+   * the bound (so that eviction, O(n log n), runs once per n/8 new hosts, not on each). Probes
+   * under way are never dropped. The warning record is bounded the same way: at worst a host is
+   * warned about once more.
+   */
+  private void evict(long now) {
+    synchronized (evictionLock) {
+      int max = settings.maxCachedHosts();
+      if (slots.size() <= max) {
+        return;
+      }
+      slots.entrySet().removeIf(e -> e.getValue() instanceof Done d && !d.fresh(now));
+      int target = max - max / 8;
+      if (slots.size() > target) {
+        List<Map.Entry<Host, Done>> done = new ArrayList<>();
+        slots.forEach((h, slot) -> {
+          if (slot instanceof Done d) {
+            done.add(Map.entry(h, d));
+          }
+        });
+        // lastUsed compared as a difference from now: ticker values may wrap.
+        done.sort(Comparator.comparingLong(e -> e.getValue().lastUsed - now));
+        for (int i = 0; i < done.size() && slots.size() > target; i++) {
+          slots.remove(done.get(i).getKey(), done.get(i).getValue());
+        }
+      }
+      if (warnedUntil.size() > max) {
+        warnedUntil.values().removeIf(until -> now - until >= 0);
+        if (warnedUntil.size() > max) {
+          warnedUntil.clear();
+        }
+      }
+    }
+  }
+
+  /**
+   * Waits, after {@link #close()}, for the probe's threads to end.
+   *
+   * @param timeout the longest wait
+   * @return whether they all ended within it
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     return workers.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)
         && timer.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -10,8 +10,10 @@ import java.util.Optional;
  *
  * <p>Absent and {@code null} fields are empty. An unrecognised {@code host_type} value is kept in
  * {@link #rawHostType()} and gives an empty {@link #hostType()}: the caller then knows no more
- * than without a probe. Values are validated when parsed: {@code account_id} is a plain id (it
- * becomes part of a token URL), {@code workspace_id} is canonical decimal digits.
+ * than without a probe. Values are validated field by field when parsed: {@code account_id} is a
+ * plain id (it becomes part of a token URL), {@code workspace_id} is canonical decimal digits or an
+ * opaque printable identifier, {@code cloud} a plain word, {@code oidc_endpoint} an http(s) URL. A
+ * field that fails its check is empty here and named, with the reason, in {@link #droppedFields()}.
  */
 public final class HostMetadata {
   private final String rawHostType;
@@ -21,6 +23,7 @@ public final class HostMetadata {
   private final String cloud;
   private final String oidcEndpoint;
   private final List<String> audiences;
+  private final List<String> droppedFields;
 
   HostMetadata(
       String rawHostType,
@@ -29,6 +32,17 @@ public final class HostMetadata {
       String cloud,
       String oidcEndpoint,
       List<String> audiences) {
+    this(rawHostType, accountId, workspaceId, cloud, oidcEndpoint, audiences, List.of());
+  }
+
+  HostMetadata(
+      String rawHostType,
+      String accountId,
+      String workspaceId,
+      String cloud,
+      String oidcEndpoint,
+      List<String> audiences,
+      List<String> droppedFields) {
     this.rawHostType = rawHostType;
     this.hostType = HostType.fromWire(rawHostType).orElse(null);
     this.accountId = accountId;
@@ -36,6 +50,7 @@ public final class HostMetadata {
     this.cloud = cloud;
     this.oidcEndpoint = oidcEndpoint;
     this.audiences = List.copyOf(audiences);
+    this.droppedFields = List.copyOf(droppedFields);
   }
 
   /**
@@ -66,12 +81,41 @@ public final class HostMetadata {
   }
 
   /**
-   * {@code workspace_id} in canonical form (digits, no leading zeros).
+   * {@code workspace_id}: canonical digits (no leading zeros) when it is 1-19 digits within a
+   * long, else the opaque identifier as sent (printable ASCII, at most 128 characters).
    *
-   * @return {@code workspace_id} in canonical form (digits, no leading zeros)
+   * @return {@code workspace_id}, canonical when numeric
    */
   public Optional<String> workspaceId() {
     return Optional.ofNullable(workspaceId);
+  }
+
+  /**
+   * {@code workspace_id} when it is numeric, in canonical form: the only form that can be compared
+   * with a {@code ?o=} id. Empty for an opaque identifier.
+   *
+   * @return the numeric workspace id, canonical
+   */
+  public Optional<String> numericWorkspaceId() {
+    if (workspaceId == null || !workspaceId.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Optional.empty();
+    }
+    try {
+      String canonical = Long.toString(Long.parseLong(workspaceId));
+      return canonical.equals(workspaceId) ? Optional.of(canonical) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // above the largest long: opaque
+    }
+  }
+
+  /**
+   * The known fields the host sent but that could not be used, each as one line saying which and
+   * why (escaped and bounded), in the order met; the other fields are used as usual.
+   *
+   * @return the reasons, empty when every known field was usable
+   */
+  public List<String> droppedFields() {
+    return droppedFields;
   }
 
   /**
@@ -111,18 +155,20 @@ public final class HostMetadata {
         && Objects.equals(workspaceId, m.workspaceId)
         && Objects.equals(cloud, m.cloud)
         && Objects.equals(oidcEndpoint, m.oidcEndpoint)
-        && audiences.equals(m.audiences);
+        && audiences.equals(m.audiences)
+        && droppedFields.equals(m.droppedFields);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(rawHostType, accountId, workspaceId, cloud, oidcEndpoint, audiences);
+    return Objects.hash(rawHostType, accountId, workspaceId, cloud, oidcEndpoint, audiences, droppedFields);
   }
 
   @Override
   public String toString() {
     return "HostMetadata[hostType=" + rawHostType + ", accountId=" + accountId + ", workspaceId="
         + workspaceId + ", cloud=" + cloud + ", oidcEndpoint=" + oidcEndpoint
-        + ", tokenFederationDefaultOidcAudiences=" + audiences + "]";
+        + ", tokenFederationDefaultOidcAudiences=" + audiences
+        + (droppedFields.isEmpty() ? "" : ", dropped=" + droppedFields) + "]";
   }
 }

@@ -146,6 +146,9 @@ final class ProbeRun implements Runnable {
       if (o.metadata != null) {
         return ProbeResult.success(host, o.metadata, clock.instant(), n, elapsed());
       }
+      if (o.noDiscoveryStatus != 0) {
+        return ProbeResult.noDiscovery(host, o.noDiscoveryStatus, clock.instant(), n, elapsed());
+      }
       lastReason = o.reason;
       if (!o.retryable) {
         return failure(o.reason);
@@ -177,12 +180,19 @@ final class ProbeRun implements Runnable {
     return failure(String.valueOf(lastReason)); // not reached: the loop returns on its last attempt
   }
 
-  /** One request. Only I/O errors, 5xx and 429 are worth another attempt. */
+  /**
+   * One request. 404, 405 and 501 mean the host has no discovery endpoint: a definitive answer.
+   * Only I/O errors, other 5xx and 429 are worth another attempt.
+   */
   private Outcome attempt(Call call, long timeoutNanos) {
     try (Response response = call.execute()) {
       int code = response.code();
       if (code >= 200 && code < 300) {
         return read(call, response.body());
+      }
+      if (code == 404 || code == 405 || code == 501) {
+        call.cancel(); // the body is not needed: do not let OkHttp drain a large one
+        return Outcome.noDiscovery(code);
       }
       if (code >= 300 && code < 400) {
         return Outcome.fail("HTTP " + code + " redirect, and redirects are not followed");
@@ -280,8 +290,15 @@ final class ProbeRun implements Runnable {
     final String reason;
     final boolean retryable;
     final long retryAfterNanos;
+    final int noDiscoveryStatus;
 
     private Outcome(HostMetadata metadata, String reason, boolean retryable, long retryAfterNanos) {
+      this(metadata, reason, retryable, retryAfterNanos, 0);
+    }
+
+    private Outcome(
+        HostMetadata metadata, String reason, boolean retryable, long retryAfterNanos, int noDiscoveryStatus) {
+      this.noDiscoveryStatus = noDiscoveryStatus;
       this.metadata = metadata;
       this.reason = reason;
       this.retryable = retryable;
@@ -290,6 +307,10 @@ final class ProbeRun implements Runnable {
 
     static Outcome ok(HostMetadata m) {
       return new Outcome(m, null, false, -1);
+    }
+
+    static Outcome noDiscovery(int status) {
+      return new Outcome(null, null, false, -1, status);
     }
 
     static Outcome fail(String reason) {

@@ -7,9 +7,24 @@ import java.util.Objects;
  * How hard and how often the probe tries. Immutable; build with {@link #builder()}.
  *
  * <p>Defaults: budget 2 s, 750 ms per attempt, 3 attempts, 100 ms backoff base, success cached
- * 1 h, failure cached 60 s, body capped at 64 KiB.
+ * 1 h, failure cached 60 s, body capped at 64 KiB, at most 1024 hosts cached.
  */
 public final class ProbeSettings {
+  /** The longest budget, attempt timeout and backoff base. */
+  public static final Duration MAX_BUDGET = Duration.ofMinutes(5);
+
+  /** The longest success TTL. */
+  public static final Duration MAX_SUCCESS_TTL = Duration.ofDays(7);
+
+  /** The longest failure TTL. */
+  public static final Duration MAX_FAILURE_TTL = Duration.ofDays(1);
+
+  /** The default {@link #maxCachedHosts()}. */
+  public static final int DEFAULT_MAX_CACHED_HOSTS = 1024;
+
+  /** The largest {@link #maxCachedHosts()}. */
+  public static final int MAX_CACHED_HOSTS_LIMIT = 1_000_000;
+
   private static final ProbeSettings DEFAULTS = builder().build();
 
   private final Duration budget;
@@ -19,6 +34,7 @@ public final class ProbeSettings {
   private final Duration successTtl;
   private final Duration failureTtl;
   private final int maxBodyBytes;
+  private final int maxCachedHosts;
 
   private ProbeSettings(Builder b) {
     this.budget = b.budget;
@@ -28,6 +44,7 @@ public final class ProbeSettings {
     this.successTtl = b.successTtl;
     this.failureTtl = b.failureTtl;
     this.maxBodyBytes = b.maxBodyBytes;
+    this.maxCachedHosts = b.maxCachedHosts;
   }
 
   /**
@@ -61,7 +78,8 @@ public final class ProbeSettings {
         .backoffBase(backoffBase)
         .successTtl(successTtl)
         .failureTtl(failureTtl)
-        .maxBodyBytes(maxBodyBytes);
+        .maxBodyBytes(maxBodyBytes)
+        .maxCachedHosts(maxCachedHosts);
   }
 
   /**
@@ -127,6 +145,17 @@ public final class ProbeSettings {
     return maxBodyBytes;
   }
 
+  /**
+   * The most hosts whose answers are kept: beyond it the least recently used answers are dropped
+   * (a dropped host is simply probed again when next needed), so memory stays bounded however
+   * many hosts a process meets, as well as by the TTLs.
+   *
+   * @return the bound, at least 1
+   */
+  public int maxCachedHosts() {
+    return maxCachedHosts;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ProbeSettings s
@@ -136,26 +165,27 @@ public final class ProbeSettings {
         && backoffBase.equals(s.backoffBase)
         && successTtl.equals(s.successTtl)
         && failureTtl.equals(s.failureTtl)
-        && maxBodyBytes == s.maxBodyBytes;
+        && maxBodyBytes == s.maxBodyBytes
+        && maxCachedHosts == s.maxCachedHosts;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        budget, attemptTimeout, maxAttempts, backoffBase, successTtl, failureTtl, maxBodyBytes);
+        budget, attemptTimeout, maxAttempts, backoffBase, successTtl, failureTtl, maxBodyBytes,
+        maxCachedHosts);
   }
 
   @Override
   public String toString() {
     return "ProbeSettings[budget=" + budget + ", attemptTimeout=" + attemptTimeout
         + ", maxAttempts=" + maxAttempts + ", backoffBase=" + backoffBase + ", successTtl="
-        + successTtl + ", failureTtl=" + failureTtl + ", maxBodyBytes=" + maxBodyBytes + "]";
+        + successTtl + ", failureTtl=" + failureTtl + ", maxBodyBytes=" + maxBodyBytes
+        + ", maxCachedHosts=" + maxCachedHosts + "]";
   }
 
   /** Builder; every setter checks its value and throws {@link IllegalArgumentException}. */
   public static final class Builder {
-    private static final Duration MAX_BUDGET = Duration.ofMinutes(5);
-
     private Duration budget = Duration.ofSeconds(2);
     private Duration attemptTimeout = Duration.ofMillis(750);
     private int maxAttempts = 3;
@@ -163,6 +193,7 @@ public final class ProbeSettings {
     private Duration successTtl = Duration.ofHours(1);
     private Duration failureTtl = Duration.ofSeconds(60);
     private int maxBodyBytes = 64 * 1024;
+    private int maxCachedHosts = DEFAULT_MAX_CACHED_HOSTS;
 
     private Builder() {}
 
@@ -224,7 +255,7 @@ public final class ProbeSettings {
      * @return this builder
      */
     public Builder successTtl(Duration value) {
-      successTtl = positive("successTtl", value, Duration.ofDays(7));
+      successTtl = positive("successTtl", value, MAX_SUCCESS_TTL);
       return this;
     }
 
@@ -235,7 +266,7 @@ public final class ProbeSettings {
      * @return this builder
      */
     public Builder failureTtl(Duration value) {
-      failureTtl = positive("failureTtl", value, Duration.ofDays(1));
+      failureTtl = positive("failureTtl", value, MAX_FAILURE_TTL);
       return this;
     }
 
@@ -250,6 +281,21 @@ public final class ProbeSettings {
         throw new IllegalArgumentException("maxBodyBytes must be 1 to 16 MiB, not " + value);
       }
       maxBodyBytes = value;
+      return this;
+    }
+
+    /**
+     * 1 to 1 000 000; default 1024.
+     *
+     * @param value the most hosts whose answers are kept
+     * @return this builder
+     */
+    public Builder maxCachedHosts(int value) {
+      if (value < 1 || value > MAX_CACHED_HOSTS_LIMIT) {
+        throw new IllegalArgumentException(
+            "maxCachedHosts must be 1 to " + MAX_CACHED_HOSTS_LIMIT + ", not " + value);
+      }
+      maxCachedHosts = value;
       return this;
     }
 

@@ -9,7 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The probe's threads: daemon (a probe must never keep a JVM alive), named {@code
- * brickcheck-probe-N}, and gone after a few idle seconds, so an instance nobody closes leaks none.
+ * brickcheck-probe-N}, started only when a probe needs one, and gone after a few idle seconds or at
+ * once on {@code close()}, so an instance nobody closes leaks none. Their context class loader is
+ * null: a thread they cause to be started elsewhere (OkHttp's shared connection-pool and timeout
+ * threads, which live on after the probe) must not inherit, and so pin, the class loader of the
+ * application that happened to start the probe (a webapp being redeployed).
  */
 final class ProbeThreads {
   /** More hosts than this probed at once wait in a queue (their budget still runs). */
@@ -23,6 +27,7 @@ final class ProbeThreads {
       runnable -> {
         Thread t = new Thread(runnable, "brickcheck-probe-" + COUNTER.incrementAndGet());
         t.setDaemon(true);
+        t.setContextClassLoader(null);
         return t;
       };
 

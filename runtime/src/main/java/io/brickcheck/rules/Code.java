@@ -5,7 +5,8 @@ package io.brickcheck.rules;
  * {@code [DatabricksProfile/<Code>]} in javac output, exceptions and logs, and users search for them
  * and suppress warnings by them. Never rename one; add new ones at the end of their group.
  *
- * <p>The README's error catalogue documents each code with a bad and a good example.
+ * <p>The README's error catalogue documents each code with a bad and a good example; docs/rules.md
+ * says what each rule checks and why.
  */
 public enum Code {
   // Rules of the contract, applied by the processor and the runtime alike.
@@ -37,6 +38,17 @@ public enum Code {
   InvalidComputeName(Severity.ERROR),
   /** Two compute names that collide (case-insensitively, after the name-to-method mapping, or with {@code default}). */
   DuplicateCompute(Severity.ERROR),
+  /**
+   * A note: the host is neither recognised nor declared, and some compute names no workspace, so
+   * whether {@code ?o=} is needed cannot be known without the network; says what to declare.
+   */
+  UnclassifiedHost(Severity.NOTE),
+  /** A query key that looks like the workspace key {@code o} but is not ({@code ?0=}, {@code ?org=}, {@code &o=} without {@code ?}, {@code %3Fo%3D}). */
+  WorkspaceKeyNearMiss(Severity.WARNING),
+  /** A form databricks-jdbc misreads: a {@code /} after the warehouse or cluster id, or a query after a cluster id. */
+  DriverMisreadsHttpPath(Severity.WARNING),
+  /** An invisible or bidirectional format character, or an unpaired surrogate, in a host, http path or compute name. */
+  HiddenCharacter(Severity.ERROR),
 
   // Runtime only: they need the network or the classpath of the running program.
   /** Run time: the discovery probe failed; Brickcheck goes on with what the profile declares. */
@@ -80,6 +92,33 @@ public enum Code {
   UnsupportedTemplate(Severity.ERROR),
   /** dbt: an {@code env_var} without a default whose variable is unset at run time. */
   MissingEnvironmentVariable(Severity.ERROR),
+
+  // Profile sources: the Databricks CLI's and SDKs' own settings, a ~/.databrickscfg profile and
+  // DATABRICKS_* variables. Their messages start with "<file>:<line>:<column>: " or
+  // "env:<VARIABLE>: " after the tag.
+  /** databrickscfg: the file cannot be used (unreadable, not INI, a value the CLI and the Java SDK read differently, a repeated key). */
+  InvalidConfigFile(Severity.ERROR),
+  /** databrickscfg: no file where it was looked for ({@code DATABRICKS_CONFIG_FILE}, or the path given). */
+  ConfigFileNotFound(Severity.ERROR),
+  /** databrickscfg: the profile (section) is not in the file. */
+  UnknownConfigProfile(Severity.ERROR),
+  /** databrickscfg / environment: no host, or none of {@code warehouse_id}, {@code cluster_id}, {@code http_path}. */
+  MissingConfigField(Severity.ERROR),
+  /** databrickscfg: a key the CLI and SDKs do not read because of its spelling ({@code Host}, {@code warehouse-id}). */
+  MisspelledConfigKey(Severity.WARNING),
+  /** databrickscfg / environment: the CLI's placeholder {@code none} where an id is expected. */
+  PlaceholderValue(Severity.ERROR),
+  /** databrickscfg / environment: a {@code workspace_id} on an account-console profile (the CLI's "Unable to load OAuth Config"). */
+  WorkspaceIdOnAccountHost(Severity.ERROR),
+  /** databrickscfg / environment: a workspace id in the host's query ({@code ?o=}, {@code ?w=}), which the Java SDK drops. */
+  WorkspaceIdOnHost(Severity.WARNING),
+  /** databrickscfg / environment: the host's query, {@code workspace_id} and the http path name different workspaces. */
+  ConfigWorkspaceMismatch(Severity.ERROR),
+  /** environment: a variable overrides a different value of the profile in the file (the SDKs read the variable). */
+  OverriddenSetting(Severity.WARNING),
+
+  /** dbt: an {@code env_var} without a default in {@code token}, {@code client_id} or {@code client_secret} whose variable is unset at run time (dbt fails; Brickcheck never reads the value). */
+  MissingSecretVariable(Severity.WARNING),
 
   // Profile sources: a databricks-jdbc URL, in a constant at compile time, at run time and in the
   // command line alike. Their messages say where in the URL after the tag: "JDBC URL, <key> at

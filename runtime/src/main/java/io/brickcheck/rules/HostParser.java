@@ -5,62 +5,82 @@ import static io.brickcheck.rules.Text.quote;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses and checks a Databricks host (CONTRACT.md, "Hosts"): a bare host, an optional
+ * Parses and checks a Databricks host (docs/rules.md, "Hosts"): a bare host, an optional
  * {@code :port}, an optional {@code https://} and one optional trailing {@code /}; {@code http://}
- * for loopback only. Pure and thread-safe; never throws.
+ * for loopback only. Names are classified by the SDKs' own environment table ({@link
+ * DatabricksClouds}). Pure and thread-safe; never throws. Every fix a message proposes is parsed
+ * again before it is offered ({@link Problem#suggestion()}).
  */
 public final class HostParser {
-  static final Set<String> ACCOUNT_CONSOLES =
-      Set.of(
-          "accounts.cloud.databricks.com",
-          "accounts.azuredatabricks.net",
-          "accounts.gcp.databricks.com");
-
-  private static final Pattern AZURE_WORKSPACE =
-      Pattern.compile("adb-(\\d+)\\.\\d+\\.azuredatabricks\\.net");
-  private static final Pattern GCP_WORKSPACE = Pattern.compile("(\\d+)\\.\\d\\.gcp\\.databricks\\.com");
-  private static final Pattern AWS_WORKSPACE =
-      Pattern.compile("dbc-[0-9a-f]+-[0-9a-f]+\\.cloud\\.databricks\\.com");
   private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+
+  /** Query keys that carry a workspace id on a URL copied from the browser or another tool. */
+  private static final Set<String> WORKSPACE_KEYS = Set.of("o", "w", "workspace_id", "workspaceid");
 
   private static final String EXAMPLE = "\"peco.azuredatabricks.net\"";
 
   private HostParser() {}
 
   /**
-   * Parses and checks a host as a user wrote it.
+   * Parses and checks a host as a user wrote it in the annotation ({@link SpecForm#ANNOTATION}).
    *
    * @param input the host
    * @return the host, if valid, and the problems
    */
   public static HostResult parse(String input) {
-    String problem = null;
-    Host host = null;
-    try {
-      host = parseOrNull(input);
-    } catch (InvalidHost e) {
-      problem = e.text;
-    }
-    List<Problem> problems =
-        problem == null ? List.of() : List.of(Problem.of(Code.InvalidHost, Subject.HOST, null, problem));
-    return new HostResult(input, host, problems);
+    return parse(input, SpecForm.ANNOTATION);
   }
 
-  private static Host parseOrNull(String input) {
+  /**
+   * Parses and checks a host; messages name the settings as {@code form} spells them.
+   *
+   * @param input the host
+   * @param form how the user wrote the profile
+   * @return the host, if valid, and the problems
+   */
+  public static HostResult parse(String input, SpecForm form) {
+    Problem problem = null;
+    Host host = null;
+    try {
+      host = parseOrNull(input, form, true);
+    } catch (InvalidHost e) {
+      problem = Problem.of(e.code, Subject.HOST, null, e.text).withSuggestion(e.suggestion);
+    }
+    return new HostResult(input, host, problem == null ? List.of() : List.of(problem));
+  }
+
+  private static Host parseOrNull(String input, SpecForm form, boolean offerFixes) {
     if (input == null || input.isBlank()) {
       throw new InvalidHost(
-          "host " + quote(input == null ? "" : input) + " is empty. A Databricks host name is"
-              + " expected, such as " + EXAMPLE + ". Set it to your workspace or SPOG host");
+          "host is empty. A Databricks host name is expected, such as " + EXAMPLE + ". Set "
+              + form.host() + " to your workspace or SPOG host");
+    }
+    if (Text.firstHidden(input) >= 0) {
+      // Shown and fixed without any user information, which may hold a token.
+      String shown = redactUserInfo(input);
+      int hidden = Text.firstHidden(shown);
+      if (hidden < 0) {
+        throw new InvalidHost(
+            Code.HiddenCharacter,
+            "host " + quote(shown) + " has an invisible or bidirectional format character in its user"
+                + " information. A bare host name is expected. Give the bare host name",
+            null);
+      }
+      Problem p = Text.hidden(Subject.HOST, null, "host", shown, hidden);
+      throw new InvalidHost(
+          Code.HiddenCharacter, p.message().substring(Code.HiddenCharacter.tag().length() + 1), p.suggestion());
     }
     int blank = Text.firstBlankOrControl(input);
     if (blank >= 0) {
+      String fix = offerFixes ? clean(input.strip(), form) : null;
       throw new InvalidHost(
           "host " + quote(input) + " contains whitespace or a control character at index " + blank
-              + ". A bare host name is expected. Remove it (copied values often end in a newline)");
+              + ". A bare host name is expected. "
+              + (fix == null ? "Remove it" : "Use " + quote(fix)) + " (copied values often end in a newline)",
+          fix);
     }
     String rest = input;
     boolean secure = true;
@@ -71,9 +91,12 @@ public final class HostParser {
       if (scheme.equals("http")) {
         secure = false;
       } else if (!scheme.equals("https")) {
+        String fix = offerFixes ? clean(bareName(rest), form) : null;
         throw new InvalidHost(
             "host " + quote(redactUserInfo(input)) + " has the scheme " + quote(scheme)
-                + ". Only https is accepted (http on loopback). Use " + quote(bareName(rest)));
+                + ". Only https is accepted (http on loopback). "
+                + (fix == null ? "Give the bare host name" : "Use " + quote(fix)),
+            fix);
       }
     }
     if (rest.endsWith("/")) {
@@ -83,16 +106,28 @@ public final class HostParser {
     int pathStart = indexOfAny(rest, "/?#");
     if (at >= 0 && (pathStart < 0 || at < pathStart)) {
       // Userinfo may hold a token: never echo it.
+      String fix = offerFixes ? clean(bareName(rest), form) : null;
       throw new InvalidHost(
           "host " + quote(redactUserInfo(input)) + " contains user information before \"@\". The"
-              + " host is the server name only; credentials go in Credentials. Use "
-              + quote(bareName(rest)));
+              + " host is the server name only; credentials go in Credentials. "
+              + (fix == null ? "Give the bare host name" : "Use " + quote(fix)),
+          fix);
+    }
+    String bare = pathStart >= 0 ? rest.substring(0, pathStart) : rest;
+    String bareName = nameOf(bare);
+    // Before the path: the fix for "accounts.gcp.databricks.com/workspaces/1" is not the console.
+    if (DatabricksClouds.isAccountConsole(bareName)) {
+      throw new InvalidHost(
+          "host " + quote(input) + " is an account console, which serves no SQL warehouse or"
+              + " cluster. A workspace host or a SPOG host is expected. Use your workspace URL or"
+              + " your organisation's unified host");
     }
     if (pathStart >= 0) {
-      throw new InvalidHost(
-          "host " + quote(input) + " has a path, query or fragment " + quote(rest.substring(pathStart))
-              + ". The host is the server name only. Use " + quote(rest.substring(0, pathStart))
-              + " and put the http path in httpPath");
+      throw pathOnHost(input, rest, pathStart, form, offerFixes);
+    }
+    List<String> cutZones = DatabricksClouds.truncatedZones(bareName);
+    if (!cutZones.isEmpty()) {
+      throw truncated(input, bare, bareName, cutZones, form, offerFixes);
     }
     if (rest.isEmpty()) {
       throw new InvalidHost(
@@ -132,37 +167,131 @@ public final class HostParser {
     }
     boolean loopback = isLoopback(name);
     if (!secure && !loopback) {
+      String fix = offerFixes ? clean(bareName(input.substring(7)), form) : null;
       throw new InvalidHost(
           "host " + quote(input) + " uses http. Databricks hosts are served over https only (http is"
-              + " accepted for loopback test gateways). Use " + quote(bareName(input.substring(7))));
-    }
-    if (ACCOUNT_CONSOLES.contains(name)) {
-      throw new InvalidHost(
-          "host " + quote(input) + " is an account console, which serves no SQL warehouse or"
-              + " cluster. A workspace host or a SPOG host is expected. Use your workspace URL or"
-              + " your organisation's unified host");
+              + " accepted for loopback test gateways). "
+              + (fix == null ? "Use https" : "Use " + quote(fix)),
+          fix);
     }
     return classify(name, port, secure, loopback);
   }
 
-  private static Host classify(String name, int port, boolean secure, boolean loopback) {
-    Matcher azure = AZURE_WORKSPACE.matcher(name);
-    if (azure.matches()) {
-      return new Host(name, port, secure, loopback, HostClassification.WORKSPACE, embeddedId(azure));
+  /**
+   * A host with a path, query or fragment. A workspace id in the query (a workspace URL pasted from
+   * the browser) is named, with where it goes instead: Thrift routes by the http path, and the Java
+   * SDK drops a host's query, so on the host it would route nothing.
+   */
+  private static InvalidHost pathOnHost(String input, String rest, int pathStart, SpecForm form, boolean offerFixes) {
+    String bare = rest.substring(0, pathStart);
+    String tail = rest.substring(pathStart);
+    // "adb-1.2.azuredatabricks/net": a "/" typed for the zone's last dot.
+    List<String> cutZones = DatabricksClouds.truncatedZones(nameOf(bare));
+    if (!cutZones.isEmpty() && tail.startsWith("/")) {
+      int end = indexOfAny(tail.substring(1), "/?#");
+      String segment = end < 0 ? tail.substring(1) : tail.substring(1, end + 1);
+      String joined = bare + "." + segment;
+      if (cutZones.stream().anyMatch(z -> nameOf(joined).toLowerCase(Locale.ROOT).endsWith(z))) {
+        String fix = offerFixes ? clean(joined, form) : null;
+        if (fix != null) {
+          return new InvalidHost(
+              "host " + quote(input) + " has \"/\" where \".\" belongs in its domain name. A host name"
+                  + " such as " + EXAMPLE + " is expected. Use " + quote(fix),
+              fix);
+        }
+      }
     }
-    Matcher gcp = GCP_WORKSPACE.matcher(name);
-    if (gcp.matches()) {
-      return new Host(name, port, secure, loopback, HostClassification.WORKSPACE, embeddedId(gcp));
+    String fix = offerFixes ? clean(bare, form) : null;
+    String id = workspaceIdInQuery(tail);
+    if (id != null) {
+      boolean perWorkspace = fix != null && DatabricksClouds.perWorkspace(nameOf(fix).toLowerCase(Locale.ROOT)) != null;
+      return new InvalidHost(
+          "host " + quote(input) + " carries workspace id " + quote(id) + " in its query"
+              + ". The host is the server name only, and a workspace id belongs on the http path"
+              + " (Thrift routes by the path; the Java SDK drops a host's query). "
+              + (fix == null ? "Give the bare host name in " + form.host() : "Use " + quote(fix) + " as " + form.host())
+              + (perWorkspace
+                  ? " (a per-workspace host needs no ?o=)"
+                  : " and add ?o=" + id + " to " + form.httpPath() + " and to every compute's http path"),
+          fix);
     }
-    HostClassification kind =
-        AWS_WORKSPACE.matcher(name).matches() ? HostClassification.WORKSPACE : HostClassification.UNKNOWN;
-    return new Host(name, port, secure, loopback, kind, null);
+    return new InvalidHost(
+        "host " + quote(input) + " has a path, query or fragment " + quote(tail)
+            + ". The host is the server name only. "
+            + (fix == null ? "Give the bare host name" : "Use " + quote(fix))
+            + " and put the http path in " + form.httpPath(),
+        fix);
   }
 
-  private static String embeddedId(Matcher m) {
-    String digits = m.group(1);
-    // A name with more digits than any workspace id embeds no id we can compare.
-    return WorkspaceIds.isValid(digits) ? WorkspaceIds.canonical(digits) : null;
+  private static InvalidHost truncated(
+      String input, String bare, String bareName, List<String> zones, SpecForm form, boolean offerFixes) {
+    String cut = zones.get(0).substring(0, zones.get(0).lastIndexOf('.'));
+    String fix = null;
+    if (zones.size() == 1 && offerFixes) {
+      int colon = bare.indexOf(':');
+      String port = colon < 0 ? "" : bare.substring(colon);
+      fix = clean(bareName + zones.get(0).substring(cut.length()) + port, form);
+    }
+    return new InvalidHost(
+        "host " + quote(input) + " ends with " + quote(cut) + ", a Databricks domain cut short. A"
+            + " whole domain is expected (" + String.join(", ", zones.stream().map(Text::quote).toList())
+            + "). " + (fix == null ? "Complete the domain name" : "Use " + quote(fix)),
+        fix);
+  }
+
+  /** The canonical id of the first workspace key with a valid id in a URL's query, or null. */
+  private static String workspaceIdInQuery(String tail) {
+    int q = tail.indexOf('?');
+    if (q < 0) {
+      return null;
+    }
+    int hash = tail.indexOf('#', q);
+    String query = hash < 0 ? tail.substring(q + 1) : tail.substring(q + 1, hash);
+    for (String segment : query.split("&")) {
+      int eq = segment.indexOf('=');
+      if (eq > 0 && WORKSPACE_KEYS.contains(segment.substring(0, eq).toLowerCase(Locale.ROOT))) {
+        String value = segment.substring(eq + 1);
+        if (WorkspaceIds.isValid(value)) {
+          return WorkspaceIds.canonical(value);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** {@code candidate} when it passes every host rule, else null: a fix is never one that fails. */
+  private static String clean(String candidate, SpecForm form) {
+    return isClean(candidate, form) ? candidate : null;
+  }
+
+  private static boolean isClean(String candidate, SpecForm form) {
+    if (candidate == null || candidate.isEmpty()) {
+      return false;
+    }
+    try {
+      parseOrNull(candidate, form, false);
+      return true;
+    } catch (InvalidHost e) {
+      return false;
+    }
+  }
+
+  /** The name part of {@code name[:port]} or {@code [v6]:port}. */
+  private static String nameOf(String authority) {
+    if (authority.startsWith("[")) {
+      return authority;
+    }
+    int colon = authority.indexOf(':');
+    return (colon < 0 ? authority : authority.substring(0, colon)).toLowerCase(Locale.ROOT);
+  }
+
+  private static Host classify(String name, int port, boolean secure, boolean loopback) {
+    String perWorkspace = DatabricksClouds.perWorkspace(name);
+    if (perWorkspace == null) {
+      return new Host(name, port, secure, loopback, HostClassification.UNKNOWN, null);
+    }
+    return new Host(
+        name, port, secure, loopback, HostClassification.WORKSPACE, perWorkspace.isEmpty() ? null : perWorkspace);
   }
 
   private static void checkHostName(String input, String name) {
@@ -295,11 +424,23 @@ public final class HostParser {
   /** Control flow inside the parser only: carries the message text of the first fatal problem. */
   private static final class InvalidHost extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final Code code;
     final String text;
+    final String suggestion;
 
     InvalidHost(String text) {
+      this(Code.InvalidHost, text, null);
+    }
+
+    InvalidHost(String text, String suggestion) {
+      this(Code.InvalidHost, text, suggestion);
+    }
+
+    InvalidHost(Code code, String text, String suggestion) {
       super(null, null, false, false);
+      this.code = code;
       this.text = text;
+      this.suggestion = suggestion;
     }
   }
 }

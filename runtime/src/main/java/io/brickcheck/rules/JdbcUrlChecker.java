@@ -105,7 +105,8 @@ public final class JdbcUrlChecker {
     String message = problem.message();
     String rest = message.startsWith(tag) ? message.substring(tag.length()) : message;
     return new Problem(
-        problem.code(), problem.severity(), problem.subject(), problem.compute(), tag + position + rest);
+        problem.code(), problem.severity(), problem.subject(), problem.compute(), tag + position + rest,
+        problem.suggestion());
   }
 
   /**

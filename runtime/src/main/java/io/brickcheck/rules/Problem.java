@@ -12,8 +12,13 @@ import java.util.Objects;
  *     profile as a whole
  * @param message {@code [DatabricksProfile/<Code>] <what is wrong>. <what is expected>. <the fix>},
  *     with the offending value quoted and its control characters escaped; never a secret
+ * @param suggestion the corrected value of the {@code subject} (the host, the compute's http path,
+ *     the compute's name) that the message proposes, or null when it proposes none. The engine
+ *     offers only a value that clears this code when checked again (CodeCatalogueTest feeds each
+ *     one back)
  */
-public record Problem(Code code, Severity severity, Subject subject, String compute, String message) {
+public record Problem(
+    Code code, Severity severity, Subject subject, String compute, String message, String suggestion) {
 
   /**
    * Checks that code, severity, subject and message are present.
@@ -23,12 +28,26 @@ public record Problem(Code code, Severity severity, Subject subject, String comp
    * @param subject the part of the profile at fault
    * @param compute the compute concerned, or {@code null} when the problem is about the host or the profile as a whole
    * @param message {@code [DatabricksProfile/<Code>] <what is wrong>. <what is expected>. <the fix>}, with the offending value quoted and its control characters escaped; never a secret
+   * @param suggestion the corrected value of the subject the message proposes, or null
    */
   public Problem {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(message, "message");
+  }
+
+  /**
+   * A problem that proposes no value.
+   *
+   * @param code the stable code
+   * @param severity error, warning or note
+   * @param subject the part of the profile at fault
+   * @param compute the compute concerned, or null
+   * @param message the whole message, tag first
+   */
+  public Problem(Code code, Severity severity, Subject subject, String compute, String message) {
+    this(code, severity, subject, compute, message, null);
   }
 
   /**
@@ -44,6 +63,35 @@ public record Problem(Code code, Severity severity, Subject subject, String comp
   public static Problem of(Code code, Subject subject, String compute, String text) {
     String sentence = text.endsWith(".") ? text : text + ".";
     return new Problem(code, code.defaultSeverity(), subject, compute, code.tag() + " " + sentence);
+  }
+
+  /**
+   * The same problem proposing {@code value} for its subject.
+   *
+   * @param value the corrected host, http path or compute name; null for none
+   * @return this problem with the suggestion
+   */
+  public Problem withSuggestion(String value) {
+    return new Problem(code, severity, subject, compute, message, value);
+  }
+
+  /**
+   * The same problem with another message (a profile source adding where the value sits).
+   *
+   * @param text the whole new message, tag first
+   * @return this problem with the message replaced; everything else kept
+   */
+  public Problem withMessage(String text) {
+    return new Problem(code, severity, subject, compute, text, suggestion);
+  }
+
+  /**
+   * The value the message proposes for the subject.
+   *
+   * @return the suggestion, or empty
+   */
+  public java.util.Optional<String> suggestionIfAny() {
+    return java.util.Optional.ofNullable(suggestion);
   }
 
 
@@ -63,18 +111,27 @@ public record Problem(Code code, Severity severity, Subject subject, String comp
    * @return this problem about another compute
    */
   public Problem forCompute(String computeName) {
-    return new Problem(code, severity, subject, computeName, message);
+    return new Problem(code, severity, subject, computeName, message, suggestion);
   }
 
   /**
-   * The same problem as an error, for strict mode.
+   * The same problem as an error, for strict mode; a note stays a note (it is advice, not a fault).
    *
-   * @return this problem with severity error
+   * @return this problem with severity error, or this note
    */
   public Problem asError() {
-    return severity == Severity.ERROR
+    return severity != Severity.WARNING
         ? this
-        : new Problem(code, Severity.ERROR, subject, compute, message);
+        : new Problem(code, Severity.ERROR, subject, compute, message, suggestion);
+  }
+
+  /**
+   * Whether this problem is a note.
+   *
+   * @return true for {@link Severity#NOTE}
+   */
+  public boolean isNote() {
+    return severity == Severity.NOTE;
   }
 
   @Override

@@ -80,7 +80,16 @@ public record ProfileReport(
    * @return the problems of severity warning, in order
    */
   public List<Problem> warnings() {
-    return problems.stream().filter(p -> !p.isError()).toList();
+    return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
+  }
+
+  /**
+   * The notes: advice that never fails anything ({@link Code#UnclassifiedHost}).
+   *
+   * @return the problems of severity note, in order
+   */
+  public List<Problem> notes() {
+    return problems.stream().filter(Problem::isNote).toList();
   }
 
   /**

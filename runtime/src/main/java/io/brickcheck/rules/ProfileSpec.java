@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param hostKind what the user declares about the host
  * @param defaultHttpPath the http path of the compute named {@code default}
  * @param computes the named computes, in declaration order
+ * @param form how the user wrote it, for the names of settings in messages
  */
 public record ProfileSpec(
-    String name, String host, HostKind hostKind, String defaultHttpPath, List<ComputeSpec> computes) {
+    String name,
+    String host,
+    HostKind hostKind,
+    String defaultHttpPath,
+    List<ComputeSpec> computes,
+    SpecForm form) {
 
   /**
    * Checks the host kind and copies the computes.
@@ -24,10 +30,26 @@ public record ProfileSpec(
    * @param hostKind what the user declares about the host
    * @param defaultHttpPath the http path of the compute named {@code default}
    * @param computes the named computes, in declaration order
+   * @param form how the user wrote it, for the names of settings in messages
    */
   public ProfileSpec {
     Objects.requireNonNull(hostKind, "hostKind");
+    Objects.requireNonNull(form, "form");
     computes = List.copyOf(computes);
+  }
+
+  /**
+   * A profile in the annotation's words ({@link SpecForm#ANNOTATION}).
+   *
+   * @param name the profile's name (used in messages and the status block)
+   * @param host the host as given
+   * @param hostKind what the user declares about the host
+   * @param defaultHttpPath the http path of the compute named {@code default}
+   * @param computes the named computes, in declaration order
+   */
+  public ProfileSpec(
+      String name, String host, HostKind hostKind, String defaultHttpPath, List<ComputeSpec> computes) {
+    this(name, host, hostKind, defaultHttpPath, computes, SpecForm.ANNOTATION);
   }
 
   /**
@@ -47,7 +69,8 @@ public record ProfileSpec(
   @Override
   public String toString() {
     return "ProfileSpec[name=" + name + ", host=" + (host == null ? null : HostParser.redactUserInfo(host))
-        + ", hostKind=" + hostKind + ", defaultHttpPath=" + defaultHttpPath + ", computes=" + computes + "]";
+        + ", hostKind=" + hostKind + ", defaultHttpPath=" + defaultHttpPath + ", computes=" + computes
+        + ", form=" + form + "]";
   }
 
   /**
@@ -57,6 +80,16 @@ public record ProfileSpec(
    * @return a new spec
    */
   public ProfileSpec withHostKind(HostKind kind) {
-    return new ProfileSpec(name, host, kind, defaultHttpPath, computes);
+    return new ProfileSpec(name, host, kind, defaultHttpPath, computes, form);
+  }
+
+  /**
+   * This profile as written in another form.
+   *
+   * @param writtenAs how the user wrote it
+   * @return a new spec
+   */
+  public ProfileSpec withForm(SpecForm writtenAs) {
+    return new ProfileSpec(name, host, hostKind, defaultHttpPath, computes, writtenAs);
   }
 }

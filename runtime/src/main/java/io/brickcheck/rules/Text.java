@@ -64,8 +64,7 @@ public final class Text {
             || Character.isWhitespace(c) && c != ' '
             || Character.isSpaceChar(c) && c != ' '
             || Character.isSurrogate(c)
-            || c == '\u200b'
-            || c == '\ufeff') {
+            || Character.getType(c) == Character.FORMAT) {
           out.append(String.format("\\u%04x", (int) c));
         } else {
           out.append(c);
@@ -74,13 +73,65 @@ public final class Text {
     }
   }
 
-  /** True for any character that has no place in a host or a path: whitespace, controls, BOM. */
+  /** True for whitespace and controls, which have no place in a host or a path. */
   static boolean isBlankOrControl(char c) {
-    return Character.isWhitespace(c)
-        || Character.isSpaceChar(c)
-        || Character.isISOControl(c)
-        || c == '\u200b'
-        || c == '\ufeff';
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+  }
+
+  /**
+   * Index of the first character that hides or reorders text: a format character ({@code
+   * Character.FORMAT}: the bidirectional controls U+202A-202E and U+2066-2069, the zero-width
+   * U+200B-200F, U+2060, the BOM U+FEFF and the rest of the category), or a surrogate without its
+   * pair. Such a value reads as one thing and is another (Trojan Source, CVE-2021-42574).
+   *
+   * @param s the text
+   * @return the index, or -1
+   */
+  static int firstHidden(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.getType(s.codePointAt(i)) == Character.FORMAT) {
+          return i;
+        }
+        i++;
+      } else if (Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The problem for a hidden character at {@code index} of {@code value}.
+   *
+   * @param subject which setting
+   * @param compute the compute, or null
+   * @param what how the value is named in the message, e.g. {@code host}
+   * @param value the value
+   * @param index the index {@link #firstHidden} found
+   * @return a {@link Code#HiddenCharacter} problem, value escaped, with the value less its hidden characters as the suggestion
+   */
+  static Problem hidden(Subject subject, String compute, String what, String value, int index) {
+    char c = value.charAt(index);
+    String kind = Character.isSurrogate(c) ? "an unpaired surrogate" : "an invisible or bidirectional format character";
+    StringBuilder clean = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char d = value.charAt(i);
+      if (Character.isHighSurrogate(d) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+          && Character.getType(value.codePointAt(i)) != Character.FORMAT) {
+        clean.append(d).append(value.charAt(++i));
+      } else if (!Character.isSurrogate(d) && Character.getType(d) != Character.FORMAT) {
+        clean.append(d);
+      }
+    }
+    boolean fixable = !clean.toString().isBlank();
+    return Problem.of(Code.HiddenCharacter, subject, compute,
+            what + " " + quote(value) + " contains " + kind + " (" + String.format("\\u%04x", (int) c)
+                + ") at index " + index + ", which makes the value read differently from what it is."
+                + " Visible characters only are expected. "
+                + (fixable ? "Retype it as " + quote(clean.toString()) : "Retype the value"))
+        .withSuggestion(fixable ? clean.toString() : null);
   }
 
   /** Index of the first whitespace or control character, or -1. */

@@ -84,7 +84,8 @@ class CheckCommandTest {
     assertThat(etl.get("workspaceId").isJsonNull()).isTrue();
     assertThat(etl.get("source").getAsString()).isEqualTo("NONE");
     JsonObject problem = root.getAsJsonArray("problems").get(0).getAsJsonObject();
-    assertThat(problem.keySet()).containsExactly("code", "severity", "compute", "message");
+    assertThat(problem.keySet()).containsExactly("code", "severity", "compute", "message", "location");
+    assertThat(problem.get("location").isJsonNull()).isTrue();
     assertThat(problem.get("code").getAsString()).isEqualTo("MissingWorkspaceId");
     assertThat(problem.get("severity").getAsString()).isEqualTo("ERROR");
     assertThat(problem.get("compute").getAsString()).isEqualTo("etl");

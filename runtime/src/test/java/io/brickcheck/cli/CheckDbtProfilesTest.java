@@ -32,10 +32,11 @@ class CheckDbtProfilesTest {
 
   @Test
   void aDbtProfilePrintsExactlyWhatTheSameFlagsWouldPrint() {
-    CheckCommandTest.Run dbt = run(Map.of(), "check", "--profiles", file("happy.yml"), "--profile", "jaffle_shop");
+    CheckCommandTest.Run dbt = run(Map.of("DATABRICKS_TOKEN", "dapi-cli-secret"), "check", "--profiles",
+        file("happy.yml"), "--profile", "jaffle_shop");
     CheckCommandTest.Run flags = CheckCommandTest.run("check", "--host", "peco.azuredatabricks.net",
         "--http-path", "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492",
-        "--compute", "Cluster1=sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492");
+        "--compute", "Cluster1=sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh");
 
     assertThat(dbt.status()).isZero();
     assertThat(dbt.out()).isEqualTo(flags.out()).endsWith("OK: no problems." + System.lineSeparator());
@@ -56,6 +57,7 @@ class CheckDbtProfilesTest {
     assertThat(problem.get("message").getAsString()).isEqualTo("[DatabricksProfile/UnknownDbtTarget]"
         + " unknown-target.yml:2:11: target \"prdo\" is not in profile \"jaffle_shop\". Targets: \"dev\","
         + " \"prod\". Did you mean \"prod\"?");
+    assertThat(problem.get("location").getAsString()).isEqualTo("unknown-target.yml:2:11");
   }
 
   @Test
@@ -65,6 +67,62 @@ class CheckDbtProfilesTest {
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.out()).contains("error   [default] [DatabricksProfile/InvalidWorkspaceId] errors.yml:39:18: workspace id \"12a\"")
         .contains("FAILED: 4 errors, 0 warnings.");
+  }
+
+  @Test
+  void withoutSecretsTheCredentialVariableIsAWarningAndTheExitStatusStaysZero() {
+    CheckCommandTest.Run r = run(Map.of(), "check", "--profiles", file("happy.yml"), "--profile", "jaffle_shop");
+
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("warning [DatabricksProfile/MissingSecretVariable] happy.yml:8:15: environment"
+        + " variable \"DATABRICKS_TOKEN\" of token of target \"prod\" of profile \"jaffle_shop\" is not set.")
+        .contains("0 errors, 1 warning");
+  }
+
+  /** Issue 10 kind 8: every problem of the target at once, text and JSON alike, no secret shown. */
+  @Test
+  void oneMissingVariableHidesNoOtherProblemInTextAndJson() {
+    String[] text = {"check", "--profiles", file("as-written.yml"), "--profile", "analytics", "--target", "ci"};
+    CheckCommandTest.Run r = run(Map.of("DBT_TOKEN", "dapi-cli-secret"), text);
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("[DatabricksProfile/MissingEnvironmentVariable] as-written.yml:7:14: environment variable"
+            + " \"DATABRICKS_HOST\" is not set")
+        .contains("[DatabricksProfile/MissingEnvironmentVariable] as-written.yml:17:43: environment variable"
+            + " \"XL_WH\" is not set")
+        .contains("[DatabricksProfile/InvalidComputeName] as-written.yml:18:9: compute name \"nächtlich\"")
+        .contains("[DatabricksProfile/InvalidWorkspaceId] as-written.yml:8:18: workspace id \"12a\"")
+        .contains("[DatabricksProfile/MissingSecretVariable] as-written.yml:10:19:")
+        .contains("[DatabricksProfile/MissingSecretVariable] as-written.yml:11:23:")
+        .contains("FAILED: 4 errors, 2 warnings.")
+        .doesNotContain("dapi");
+
+    String[] json = {"check", "--format", "json", "--profiles", file("as-written.yml"), "--profile", "analytics",
+        "--target", "ci"};
+    CheckCommandTest.Run j = run(Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net"), json);
+    assertThat(j.status()).isEqualTo(1);
+    assertThat(j.out()).doesNotContain("dapi");
+    JsonObject root = JsonParser.parseString(j.out()).getAsJsonObject();
+    assertThat(root.getAsJsonArray("problems")).extracting(e -> e.getAsJsonObject().get("code").getAsString())
+        .containsExactly("MissingEnvironmentVariable", "InvalidComputeName", "InvalidWorkspaceId",
+            "MissingSecretVariable", "MissingSecretVariable");
+  }
+
+  @Test
+  void theIssuesFilteredHostAndDbtComputeNamesPassInTextAndJson() {
+    Map<String, String> env = Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net/", "DATABRICKS_TOKEN", "t");
+    CheckCommandTest.Run r = run(env, "check", "--profiles", file("as-written.yml"), "--profile", "analytics");
+
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("peco.azuredatabricks.net").contains("etl.hourly").contains("2xl_warehouse")
+        .endsWith("OK: no problems." + System.lineSeparator());
+    CheckCommandTest.Run j = run(env, "check", "--format", "json", "--profiles", file("as-written.yml"),
+        "--profile", "analytics");
+    assertThat(j.status()).isZero();
+    JsonObject root = JsonParser.parseString(j.out()).getAsJsonObject();
+    assertThat(root.getAsJsonArray("problems")).isEmpty();
+    assertThat(root.get("host").toString()).contains("peco.azuredatabricks.net");
   }
 
   @Test
@@ -85,7 +143,8 @@ class CheckDbtProfilesTest {
     CheckCommandTest.Run r = run(Map.of(), "check", "--profiles", "/nonexistent/profiles.yml", "--profile", "p");
 
     assertThat(r.status()).isEqualTo(1);
-    assertThat(r.out()).contains("[DatabricksProfile/ProfilesFileNotFound] \"/nonexistent/profiles.yml\" does not exist");
+    assertThat(r.out()).contains("[DatabricksProfile/ProfilesFileNotFound] \"/nonexistent/profiles.yml\" does not exist")
+        .doesNotContain("Host null");
   }
 
   @Test

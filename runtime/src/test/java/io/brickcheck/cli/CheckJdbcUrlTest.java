@@ -38,6 +38,10 @@ class CheckJdbcUrlTest {
           .contains("[DatabricksProfile/InvalidWorkspaceId] JDBC URL, httpPath at character " + (url.indexOf("httpPath") + 1) + ": ");
       assertThat(r.err()).doesNotContain(secret);
     }
+    JsonObject json = JsonParser.parseString(run("check", "--format", "json", "--jdbc-url", url).out()).getAsJsonObject();
+    assertThat(json.getAsJsonArray("problems")).extracting(p -> p.getAsJsonObject().get("location").getAsString())
+        .containsExactly("JDBC URL, PWD at character " + (url.indexOf("PWD") + 1),
+            "JDBC URL, httpPath at character " + (url.indexOf("httpPath") + 1));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ class DbtProfilesReaderTest {
     assertThat(out.computes().get(0).namePosition()).hasToString("happy.yml:10:9");
     assertThat(out.computes().get(0).httpPath().position()).hasToString("happy.yml:11:22");
     assertThat(out.secrets()).containsExactly(new DbtSecret("token", new YamlPosition("happy.yml", 8, 14),
-        DbtSecret.Source.ENV_VAR, List.of("DATABRICKS_TOKEN")));
+        DbtSecret.Source.ENV_VAR, List.of("DATABRICKS_TOKEN"),
+        List.of(new DbtValue.EnvVar("DATABRICKS_TOKEN", null, new YamlPosition("happy.yml", 8, 15)))));
 
     DbtStaticCheck check = selection.checkStatically(HostKind.AUTO);
     assertThat(check.problems()).isEmpty();
@@ -40,7 +42,7 @@ class DbtProfilesReaderTest {
     assertThat(selection.toSpec(Map.of()).spec()).isEqualTo(new ProfileSpec("jaffle_shop.prod",
         "peco.azuredatabricks.net", HostKind.AUTO, "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492",
         List.of(new ComputeSpec("Cluster1",
-            "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh?o=6436897454825492"))));
+            "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh")), SpecForm.DBT));
   }
 
   @Test
@@ -102,8 +104,9 @@ class DbtProfilesReaderTest {
     assertOnly(DbtTestFiles.parse("errors.yml").select("bad_template", null),
         "[DatabricksProfile/UnsupportedTemplate] errors.yml:20:14: host of target \"prod\" of profile"
             + " \"bad_template\" uses the template \"{{ var('host') }}\", which Brickcheck cannot render."
-            + " Only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are supported. Use one of"
-            + " them, or write the value itself.");
+            + " Only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are supported, optionally"
+            + " followed by the filters replace, trim, lower, upper and default. Use one of them, or write"
+            + " the value itself.");
   }
 
   @Test

@@ -44,7 +44,19 @@ class DbtTemplatesTest {
         "[DatabricksProfile/MissingEnvironmentVariable] templates.yml:11:22: environment variable \"ETL_WH\""
             + " is not set, and http_path of compute \"etl\" of target \"prod\" of profile \"jaffle_shop\" has"
             + " no default for it. A value for ETL_WH is expected when the connection is made. Set ETL_WH, or"
-            + " give a default: {{ env_var('ETL_WH', '<default>') }}.");
+            + " give a default: {{ env_var('ETL_WH', '<default>') }}.",
+        // Issue 10 kind 8: a missing variable hides nothing else: the literal query is still judged...
+        "[DatabricksProfile/InvalidWorkspaceId] templates.yml:11:22: workspace id \"12a\" in http path"
+            + " \"/sql/1.0/warehouses/{{env_var(\\\"ETL_WH\\\")}}?o=12a\" is not a workspace id. 1 to 19 ASCII"
+            + " digits, at most 9223372036854775807, are expected. Use the numeric id from your workspace URL"
+            + " (?o=<digits>).",
+        // ...and the unset credential is named, never valued, as a warning.
+        "[DatabricksProfile/MissingSecretVariable] templates.yml:8:15: environment variable"
+            + " \"DATABRICKS_TOKEN\" of token of target \"prod\" of profile \"jaffle_shop\" is not set. dbt needs"
+            + " it when it connects with this target (it stops with \"Env var required but not provided\");"
+            + " Brickcheck itself never reads credentials. Set DATABRICKS_TOKEN where dbt runs; where only the"
+            + " settings are checked (CI without secrets) this warning can be ignored.");
+    assertThat(report.problems()).extracting(Problem::isError).containsExactly(true, true, true, false);
     assertThat(report.host().input()).isNull();
     assertThat(prod.toSpec(Map.of()).isOk()).isFalse();
   }
@@ -55,7 +67,10 @@ class DbtTemplatesTest {
 
     assertThat(report.spec().host()).isEqualTo("peco.azuredatabricks.net"); // the default
     assertThat(report.spec().defaultHttpPath()).isEqualTo("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492");
-    assertThat(report.problems()).extracting(Problem::code).containsExactly(Code.InvalidWorkspaceId);
+    assertThat(report.problems()).extracting(Problem::code)
+        .containsExactly(Code.InvalidWorkspaceId, Code.MissingSecretVariable);
+    assertThat(prod.check(Map.of("WH", "w", "ETL_WH", "e", "DATABRICKS_TOKEN", ""), HostKind.AUTO).problems())
+        .extracting(Problem::code).containsExactly(Code.InvalidWorkspaceId);
     assertThat(report.problems().get(0).message())
         .startsWith("[DatabricksProfile/InvalidWorkspaceId] templates.yml:11:22: workspace id \"12a\" in http path"
             + " \"/sql/1.0/warehouses/e7?o=12a\"");
@@ -110,13 +125,13 @@ class DbtTemplatesTest {
   void everyOtherTemplateIsUnsupportedAtItsOwnPosition() {
     assertThat(unsupported("\"/sql/{% if x %}a{% endif %}\"")).startsWith("profiles.yml:5:19: host of target")
         .contains("uses the template \"{% if x %}\"");
-    assertThat(unsupported("\"{{ env_var('A') | upper }}\"")).startsWith("profiles.yml:5:14:");
+    assertThat(unsupported("\"{{ env_var('A') | title }}\"")).startsWith("profiles.yml:5:14:");
     assertThat(unsupported("\"{{ env_var('A', 5) }}\"")).startsWith("profiles.yml:5:14:");
     assertThat(unsupported("\"{{ env_var('') }}\"")).contains("whose variable name is empty or has spaces");
     assertThat(unsupported("\"{# comment #}\"")).startsWith("profiles.yml:5:14:");
     assertThat(unsupported("\"abc{{ env_var('A')\"")).startsWith("profiles.yml:5:17:")
         .contains("has \"{{\" without a closing \"}}\"");
-    assertThat(unsupported("\"{{ env_var('A', 'a\\\\b') }}\"")).contains("cannot render");
+    assertThat(unsupported("\"{{ env_var('A', 'a\\\\b') }}\"")).contains("has a backslash");
   }
 
   static List<DbtValue.Part> parts(String hostYaml) {

@@ -3,6 +3,7 @@ package io.brickcheck.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.HostKind;
+import io.brickcheck.cfg.DatabricksCfg;
 import io.brickcheck.dbt.DbtProfiles;
 import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.HostParser;
@@ -79,6 +80,17 @@ class LinearTimeTest {
       return b.toString();
     }, yaml));
     shapes.add(new Shape("yaml deep flow", n -> "p: " + run("[", n / 2) + run("]", n / 2), yaml));
+    Consumer<String> cfg = text -> DatabricksCfg.fromFile(DatabricksCfg.parse(text, ".databrickscfg"), "p")
+        .check(HostKind.AUTO);
+    String cfgHead = "[p]\nhost = https://peco.azuredatabricks.net\nworkspace_id = 42\n";
+    shapes.add(new Shape("databrickscfg continuation lines", n -> cfgHead + "warehouse_id = a" + run("\\\n", n / 2), cfg));
+    shapes.add(new Shape("databrickscfg many keys", n -> cfgHead + run("k = v\n", n / 6), cfg));
+    shapes.add(new Shape("databrickscfg many repeated keys", n -> cfgHead + run("host = h\n", n / 9), cfg));
+    shapes.add(new Shape("databrickscfg many sections", n -> run("[s]\nk = v\n", n / 12) + cfgHead + "warehouse_id = a\n", cfg));
+    shapes.add(new Shape("databrickscfg long value of #", n -> cfgHead + "warehouse_id = a" + run("#", n), cfg));
+    shapes.add(new Shape("databrickscfg long quoted value", n -> cfgHead + "warehouse_id = \"" + run("a;", n / 2), cfg));
+    shapes.add(new Shape("databrickscfg host query of o=1&", n -> "[p]\nwarehouse_id = a\nhost = https://h.example.com/?"
+        + run("o=1&", n / 4) + "\n", cfg));
     return shapes;
   }
 

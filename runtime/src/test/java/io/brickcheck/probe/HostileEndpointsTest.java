@@ -69,8 +69,22 @@ class HostileEndpointsTest {
     assertThat(uncaught).isEmpty();
   }
 
-  /** A hostile endpoint: how it misbehaves, and whether it is reached over https. */
-  record Case(String name, boolean https, HostileServer.Behaviour behaviour) {}
+  /** What the probe must make of an endpoint. */
+  enum Expect {
+    /** No usable answer: a failure, one ProbeFailed warning. */
+    FAILURE,
+    /** Metadata with a malformed field dropped and named, the rest used; no warning (issue 10.5). */
+    PARTIAL,
+    /** 404/405/501: the host has no discovery, a definitive answer; no warning (issue 10.5). */
+    NO_DISCOVERY
+  }
+
+  /** A hostile endpoint: how it misbehaves, whether it is reached over https, what it must give. */
+  record Case(String name, boolean https, HostileServer.Behaviour behaviour, Expect expect) {
+    Case(String name, boolean https, HostileServer.Behaviour behaviour) {
+      this(name, https, behaviour, Expect.FAILURE);
+    }
+  }
 
   static String head(int code, String reason, String... headers) {
     StringBuilder b = new StringBuilder("HTTP/1.1 ").append(code).append(' ').append(reason).append("\r\n");
@@ -120,6 +134,10 @@ class HostileEndpointsTest {
     };
   }
 
+  static Case partial(String name, String body) {
+    return new Case(name, false, answer(200, body), Expect.PARTIAL);
+  }
+
   static List<Case> cases() {
     String ok = "{\"host_type\":\"workspace\"}";
     byte[] okResponse = (head(200, "OK", "Content-Length: " + ok.length()) + ok).getBytes(StandardCharsets.US_ASCII);
@@ -153,14 +171,33 @@ class HostileEndpointsTest {
     cases.add(new Case("JSON null", false, answer(200, "null")));
     cases.add(new Case("two JSON objects", false, answer(200, ok + ok)));
     cases.add(new Case("truncated JSON", false, answer(200, "{\"host_type\":\"work")));
-    cases.add(new Case("duplicate field", false, answer(200, "{\"host_type\":\"workspace\",\"host_type\":\"unified\"}")));
+    // Field by field (issue 10.5): each of these is usable metadata with one field dropped.
+    cases.add(partial("duplicate field", "{\"cloud\":\"aws\",\"host_type\":\"workspace\",\"host_type\":\"unified\"}"));
     for (String field : List.of("host_type", "account_id", "workspace_id", "cloud", "oidc_endpoint")) {
-      cases.add(new Case("wrong type: " + field + " is an object", false, answer(200, "{\"" + field + "\":{\"a\":1}}")));
+      cases.add(partial("wrong type: " + field + " is an object",
+          "{\"" + field + "\":{\"a\":1}," + (field.equals("cloud") ? "\"host_type\":\"workspace\"}" : "\"cloud\":\"aws\"}")));
+      cases.add(partial("wrong type: " + field + " is an array of objects",
+          "{\"" + field + "\":[{\"a\":[1]}]," + (field.equals("cloud") ? "\"host_type\":\"workspace\"}" : "\"cloud\":\"aws\"}")));
     }
-    cases.add(new Case("wrong type: audiences is a string", false, answer(200, "{\"token_federation_default_oidc_audiences\":\"a\"}")));
-    cases.add(new Case("wrong type: audiences hold numbers", false, answer(200, "{\"token_federation_default_oidc_audiences\":[1,2]}")));
-    cases.add(new Case("account id with a path", false, answer(200, "{\"host_type\":\"unified\",\"account_id\":\"../../evil\"}")));
-    cases.add(new Case("workspace id above the largest", false, answer(200, "{\"workspace_id\":\"99999999999999999999999\"}")));
+    cases.add(partial("wrong type: audiences is a string", "{\"cloud\":\"aws\",\"token_federation_default_oidc_audiences\":\"a\"}"));
+    cases.add(partial("wrong type: audiences hold numbers", "{\"cloud\":\"aws\",\"token_federation_default_oidc_audiences\":[1,2]}"));
+    cases.add(partial("account id with a path", "{\"host_type\":\"unified\",\"cloud\":\"aws\",\"account_id\":\"../../evil\"}"));
+    cases.add(partial("workspace id with CR/LF (header injection)", "{\"cloud\":\"aws\",\"workspace_id\":\"1\\r\\nX-Evil: 1\"}"));
+    cases.add(partial("oidc endpoint not a URL", "{\"cloud\":\"aws\",\"oidc_endpoint\":\"javascript:alert(1)\"}"));
+    cases.add(partial("cloud with ESC", "{\"host_type\":\"workspace\",\"cloud\":\"\\u001b[2Jaws\"}"));
+    // No discovery here: definitive, cached, never a warning.
+    for (int code : new int[] {404, 405, 501}) {
+      cases.add(new Case("HTTP " + code + " (no discovery here)", false, answer(code, "{\"error_code\":\"ENDPOINT_NOT_FOUND\"}"),
+          Expect.NO_DISCOVERY));
+    }
+    cases.add(new Case("HTTP 404 with a 100 MB body", false, c -> {
+      c.readHead();
+      c.write(head(404, "Not Found", "Content-Length: " + HUNDRED_MB));
+      byte[] block = new byte[64 * 1024];
+      for (long sent = 0; sent < HUNDRED_MB; sent += block.length) {
+        c.write(block);
+      }
+    }, Expect.NO_DISCOVERY));
     cases.add(new Case("redirect to another host", false, answer(302, "", "Location: https://attacker.invalid/.well-known/databricks-config")));
     cases.add(new Case("redirect to http", false, answer(301, "", "Location: http://127.0.0.1:9/.well-known/databricks-config")));
     cases.add(new Case("TLS expected, plain HTTP answered", true, c -> {
@@ -271,28 +308,55 @@ class HostileEndpointsTest {
       String base = (c.https() ? "https" : "http") + "://127.0.0.1:" + server.port();
       Host host = HostParser.parse(base).host();
 
-      // 1. The probe itself: one failure, one warning, within the budget.
+      // 1. The probe itself: one failure and one warning, or a definitive answer and none.
       ProbeTestSupport.Warnings warnings = new ProbeTestSupport.Warnings();
       try (DiscoveryProbe probe = DiscoveryProbe.builder().settings(SETTINGS).warningSink(warnings::accept).build()) {
         long start = System.nanoTime();
         ProbeResult first = probe.probeAndWait(host);
-        ProbeResult again = probe.probeAndWait(host); // from the negative cache: no second warning
+        ProbeResult again = probe.probeAndWait(host); // from the cache: no second request or warning
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).as("probe time").isLessThan(NET);
-        assertThat(first.succeeded()).as("%s gave metadata %s", c.name(), first).isFalse();
-        assertThat(again.succeeded()).isFalse();
-        awaitAtLeastOne(warnings);
-        Thread.sleep(50);
-        assertThat(warnings.lines).as("warnings").hasSize(1);
-        String line = warnings.lines.get(0);
-        assertThat(line).startsWith("[DatabricksProfile/ProbeFailed]").contains(host.baseUrl()).hasSizeLessThan(2000);
-        assertThat(line.chars()).as("no control characters from the server in the log line")
-            .allMatch(ch -> ch >= 0x20 && ch != 0x7f);
+        assertThat(again).isSameAs(first);
         assertThat(first.attempts()).isLessThanOrEqualTo(SETTINGS.maxAttempts());
+        switch (c.expect()) {
+          case FAILURE -> {
+            assertThat(first.succeeded()).as("%s gave metadata %s", c.name(), first).isFalse();
+            assertThat(first.answered()).as("%s counted as an answer: %s", c.name(), first).isFalse();
+            awaitAtLeastOne(warnings);
+            Thread.sleep(50);
+            assertThat(warnings.lines).as("warnings").hasSize(1);
+            String line = warnings.lines.get(0);
+            assertThat(line).startsWith("[DatabricksProfile/ProbeFailed]").contains(host.baseUrl()).hasSizeLessThan(2000);
+            assertThat(line.chars()).as("no control characters from the server in the log line")
+                .allMatch(ch -> ch >= 0x20 && ch != 0x7f);
+          }
+          case PARTIAL -> {
+            HostMetadata m = first.metadata().orElseThrow(() -> new AssertionError(c.name() + ": " + first));
+            assertThat(m.droppedFields()).as("dropped fields of %s", c.name()).isNotEmpty();
+            assertThat(m.hostType().isPresent() || m.cloud().isPresent()).as("the rest is kept").isTrue();
+            for (String reason : m.droppedFields()) {
+              assertThat(reason.chars()).as("no control characters in %s", reason).allMatch(ch -> ch >= 0x20 && ch != 0x7f);
+              assertThat(reason).hasSizeLessThan(400);
+            }
+            assertThat(m.workspaceId().orElse("")).doesNotContain("\r", "\n");
+            Thread.sleep(50);
+            assertThat(warnings.lines).as("no ProbeFailed for usable metadata").isEmpty();
+          }
+          case NO_DISCOVERY -> {
+            assertThat(first.noDiscovery()).as("%s: %s", c.name(), first).isTrue();
+            assertThat(first.attempts()).isEqualTo(1);
+            Thread.sleep(50);
+            assertThat(warnings.lines).as("no ProbeFailed for a host without discovery").isEmpty();
+          }
+        }
       }
 
       // 2. Profile.open, BLOCKING and ASYNC: never throws because of the probe, never waits past it.
-      for (BrickcheckOptions options : List.of(BLOCKING, ASYNC)) {
+      // A client of its own per case gives each case its own probe and cache: the OS reuses ports,
+      // and a shared probe would answer from an earlier case's cached result for the same port.
+      okhttp3.OkHttpClient own = new okhttp3.OkHttpClient();
+      for (BrickcheckOptions options : List.of(BLOCKING.toBuilder().httpClient(own).build(),
+          ASYNC.toBuilder().httpClient(own).build())) {
         Profile profile = Profile.builder("hostile", base).defaultHttpPath("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8")
             .build(options);
         long start = System.nanoTime();
@@ -302,6 +366,11 @@ class HostileEndpointsTest {
         Duration limit = options.probeMode() == ProbeMode.ASYNC ? Duration.ofMillis(1000) : NET;
         assertThat(took).as("%s open time", options.probeMode()).isLessThan(limit);
         assertDoesNotThrow(profile::status);
+        if (c.expect() != Expect.FAILURE && options.probeMode() == ProbeMode.BLOCKING) {
+          String status = profile.status().render();
+          assertThat(status).contains(c.expect() == Expect.PARTIAL ? "probe dropped" : "no discovery (HTTP");
+          assertThat(status).doesNotContain("\u001b");
+        }
       }
 
       // 3. Memory: the probe never drew much more than its body cap from any connection. (Before

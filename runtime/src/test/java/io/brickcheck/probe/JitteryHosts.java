@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Many discovery hosts on 127.0.0.1, one port each, sharing a small thread pool: each answer waits a
- * random 0-{@code maxJitterMillis} ms first. Host i answers 404 when {@code failing(i)}, else a
+ * random 0-{@code maxJitterMillis} ms first. Host i answers 403 (a failure; 404 would be "no discovery") when {@code failing(i)}, else a
  * workspace document. Counts discovery requests per host. Public so runtime tests in other packages
  * can use it.
  */
@@ -46,7 +46,7 @@ public final class JitteryHosts implements AutoCloseable {
           boolean fail = failing.test(host);
           byte[] body = (fail ? "{}" : "{\"host_type\":\"workspace\"}").getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(fail ? 404 : 200, body.length);
+          exchange.sendResponseHeaders(fail ? 403 : 200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
           }

@@ -46,6 +46,75 @@ class MetadataParserFuzzTest {
     System.out.printf("fuzz[metadata]: %d inputs (%d gave metadata), seed %d, no failure%n", n, ok, SEED);
   }
 
+  /**
+   * Issue 10.5: a JSON object is read field by field. Random objects whose known fields are each
+   * either valid (kept exactly) or hostile (a wrong type, control characters, a path, a bad URL,
+   * ...) must parse, keep every valid field, drop and name every hostile one, and keep nothing
+   * unsafe. The old all-or-nothing parser fails this at once.
+   */
+  @Test
+  void everyValidFieldSurvivesItsNeighbours() throws Exception {
+    Random r = new Random(SEED ^ 0x5eed);
+    String[] hostile = {
+      "{\"a\":1}", "[1,[2]]", "true", "12.5e3", "\"a\\u0000b\"", "\"x\\r\\nX-Evil: 1\"", "\"../../v1\"",
+      "\"javascript:alert(1)\"", "\"\\u202Eevil\"", "\"" + "z".repeat(300) + "\"", "\"caf\u00e9 \"", "[\"a\",{}]"
+    };
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+    long n = 0;
+    while (SECONDS > 0 ? System.nanoTime() < end : n < INPUTS) {
+      boolean goodType = r.nextBoolean();
+      boolean goodAccount = r.nextBoolean();
+      boolean goodCloud = r.nextBoolean();
+      boolean goodOidc = r.nextBoolean();
+      boolean goodAudiences = r.nextBoolean();
+      java.util.List<String> fields = new java.util.ArrayList<>(java.util.List.of(
+          "\"host_type\":" + (goodType ? "\"unified\"" : pick(r, hostile, "[\"unified\"]")),
+          "\"account_id\":" + (goodAccount ? "\"acc-" + r.nextInt(1000) + "\"" : pick(r, hostile, "\"a/b\"")),
+          "\"cloud\":" + (goodCloud ? "\"aws\"" : pick(r, hostile, "\"a b\"")),
+          "\"oidc_endpoint\":" + (goodOidc ? "\"https://h/oidc/accounts/{account_id}\"" : pick(r, hostile, "\"nope\"")),
+          "\"token_federation_default_oidc_audiences\":" + (goodAudiences ? "[\"aud\"]" : pick(r, hostile, "[1]")),
+          "\"workspace_id\":" + pick(r, hostile, "\"ws-1\""),
+          "\"unknown_" + r.nextInt(10) + "\":" + pick(r, hostile, "{}")));
+      java.util.Collections.shuffle(fields, r);
+      String body = "{" + String.join(",", fields) + "}";
+
+      HostMetadata m = MetadataParser.parse(body.getBytes(StandardCharsets.UTF_8)); // never BadMetadata
+      String as = "input " + n + ": " + body;
+      assertThat(m.hostType().isPresent()).as(as).isEqualTo(goodType); // no hostile value is a host type
+      m.rawHostType().ifPresent(t -> assertThat(t.chars()).as(as).allMatch(c -> c >= 0x20 && c != 0x7f));
+      if (goodType) {
+        assertThat(m.hostType()).as(as).contains(HostType.UNIFIED);
+      }
+      if (goodAccount) {
+        assertThat(m.accountId()).as(as).hasValueSatisfying(a -> assertThat(a).startsWith("acc-"));
+      }
+      if (goodCloud) {
+        assertThat(m.cloud()).as(as).contains("aws");
+      }
+      if (goodOidc && goodAccount) {
+        assertThat(m.oidcEndpoint()).as(as).contains("https://h/oidc/accounts/" + m.accountId().orElseThrow());
+      }
+      if (goodAudiences) {
+        assertThat(m.tokenFederationDefaultOidcAudiences()).as(as).containsExactly("aud");
+      }
+      int bad = (goodAccount ? 0 : 1) + (goodCloud ? 0 : 1) + (goodAudiences ? 0 : 1);
+      assertThat(m.droppedFields().size()).as(as).isGreaterThanOrEqualTo(bad);
+      m.accountId().ifPresent(a -> assertThat(a).as(as).matches("[A-Za-z0-9][A-Za-z0-9._-]*").doesNotContain(".."));
+      m.workspaceId().ifPresent(w -> assertThat(w.chars()).as(as).allMatch(c -> c > 0x20 && c < 0x7f));
+      m.oidcEndpoint().ifPresent(o -> assertThat(okhttp3.HttpUrl.parse(o)).as(as).isNotNull());
+      for (String reason : m.droppedFields()) {
+        assertThat(reason.chars()).as(as).allMatch(c -> c >= 0x20 && c != 0x7f);
+      }
+      n++;
+    }
+    System.out.printf("fuzz[metadata fields]: %d objects, seed %d, no failure%n", n, SEED);
+  }
+
+  private static String pick(Random r, String[] hostile, String extra) {
+    int i = r.nextInt(hostile.length + 1);
+    return i == hostile.length ? extra : hostile[i];
+  }
+
   static String outcome(byte[] body) {
     try {
       return "ok " + MetadataParser.parse(body);

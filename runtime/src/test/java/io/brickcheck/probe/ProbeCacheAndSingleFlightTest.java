@@ -100,7 +100,7 @@ class ProbeCacheAndSingleFlightTest {
 
   @Test
   void failureIsCachedForTheNegativeCachePeriodOnly() {
-    server.enqueue(status(404));
+    server.enqueue(status(403));
     server.enqueue(json(WORKSPACE));
     Host host = hostOf(server);
 
@@ -117,8 +117,8 @@ class ProbeCacheAndSingleFlightTest {
   @Test
   void oneWarningPerHostPerNegativeCachePeriodAndAnotherAfterIt() {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(status(404));
-      other.enqueue(status(404));
+      server.enqueue(status(403));
+      other.enqueue(status(403));
     }
     Host host = hostOf(server);
     Host otherHost = hostOf(other);
@@ -140,7 +140,7 @@ class ProbeCacheAndSingleFlightTest {
 
   @Test
   void warningComesFromADaemonProbeThread() {
-    server.enqueue(status(404));
+    server.enqueue(status(403));
 
     probe.probeAndWait(hostOf(server));
 

@@ -129,10 +129,13 @@ class ProbeMetadataTest {
   }
 
   @Test
-  void wrongTypedFieldIsAFailureNamingTheField() {
-    ProbeResult r = probeWith(json("{\"host_type\":[\"unified\"]}"));
+  void wrongTypedFieldIsDroppedAndNamedTheRestUsed() {
+    ProbeResult r = probeWith(json("{\"host_type\":[\"unified\"],\"account_id\":\"acc-1\"}"));
 
-    assertThat(r.failureReason()).contains("field \"host_type\" is a JSON array, not a string");
+    HostMetadata m = r.metadata().orElseThrow();
+    assertThat(m.hostType()).isEmpty();
+    assertThat(m.accountId()).contains("acc-1");
+    assertThat(m.droppedFields()).containsExactly("field \"host_type\" is a JSON array, not a string");
   }
 
   @Test

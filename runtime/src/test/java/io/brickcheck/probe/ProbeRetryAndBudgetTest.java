@@ -45,15 +45,34 @@ class ProbeRetryAndBudgetTest {
   }
 
   @Test
-  void notFoundEndsAfterOneRequest() {
-    server.enqueue(status(404));
+  void forbiddenEndsAfterOneRequest() {
+    server.enqueue(status(403));
     server.enqueue(json(WORKSPACE)); // would turn it into a success if the probe retried
 
     ProbeResult r = probe.probeAndWait(hostOf(server));
 
-    assertThat(r.failureReason()).contains("HTTP 404");
+    assertThat(r.failureReason()).contains("HTTP 403");
+    assertThat(r.answered()).isFalse();
     assertThat(r.attempts()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {404, 405, 501})
+  void noDiscoveryIsADefinitiveAnswerAfterOneRequestWithoutWarning(int code) {
+    server.enqueue(status(code));
+    server.enqueue(json(WORKSPACE)); // would turn it into a success if the probe retried
+
+    ProbeResult r = probe.probeAndWait(hostOf(server));
+
+    assertThat(r.noDiscovery()).isTrue();
+    assertThat(r.noDiscoveryStatus()).contains(code);
+    assertThat(r.answered()).isTrue();
+    assertThat(r.succeeded()).isFalse();
+    assertThat(r.failureReason()).isEmpty();
+    assertThat(r.attempts()).isEqualTo(1);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(warnings.lines).isEmpty();
   }
 
   @Test

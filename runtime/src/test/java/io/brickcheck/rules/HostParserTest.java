@@ -56,7 +56,8 @@ class HostParserTest {
           ftp://peco.azuredatabricks.net                 | has the scheme "ftp"
           jdbc:databricks://peco.azuredatabricks.net:443 | has the scheme "jdbc:databricks"
           https://peco.azuredatabricks.net/sql/1.0/warehouses/abc | has a path, query or fragment "/sql/1.0/warehouses/abc"
-          peco.azuredatabricks.net?o=123                 | has a path, query or fragment "?o=123"
+          peco.azuredatabricks.net?o=123                 | carries workspace id "123" in its query
+          peco.azuredatabricks.net?x=123                 | has a path, query or fragment "?x=123"
           peco.azuredatabricks.net#x                     | has a path, query or fragment "#x"
           https://peco.azuredatabricks.net//             | has a path, query or fragment "/"
           https://token:dapi0123@peco.azuredatabricks.net | contains user information

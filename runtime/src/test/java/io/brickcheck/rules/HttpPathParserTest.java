@@ -25,9 +25,9 @@ class HttpPathParserTest {
           /sql/1.0/warehouses/abc?o=111&o=222                      | WAREHOUSE    | abc  | null | NONE         | ConflictingWorkspaceIds
           # Shapes: one optional leading and trailing slash.
           sql/1.0/warehouses/abc                                   | WAREHOUSE    | abc  | null | NONE         |
-          /sql/1.0/warehouses/abc/                                 | WAREHOUSE    | abc  | null | NONE         |
+          /sql/1.0/warehouses/abc/                                 | WAREHOUSE    | abc  | null | NONE         | DriverMisreadsHttpPath
           /sql/1.0/endpoints/abc?o=5                               | ENDPOINT     | abc  | 5    | QUERY        |
-          /sql/protocolv1/o/123/0123-456789-abc/?o=123             | CLUSTER      | 0123-456789-abc | 123 | QUERY |
+          /sql/protocolv1/o/123/0123-456789-abc/?o=123             | CLUSTER      | 0123-456789-abc | 123 | QUERY        | DriverMisreadsHttpPath
           //sql/1.0/warehouses/abc                                 | INVALID      | null | null | NONE         | InvalidHttpPath
           /sql/1.0/warehouses/abc//                                | UNRECOGNIZED | null | null | NONE         | UnrecognizedHttpPath
           /sql/1.0/warehouses/                                     | UNRECOGNIZED | null | null | NONE         | UnrecognizedHttpPath
@@ -64,10 +64,10 @@ class HttpPathParserTest {
           /sql/1.0/warehouses/abc?o=12a&o=13                       | WAREHOUSE    | abc  | 13   | QUERY        | InvalidWorkspaceId
           # Cluster paths: the /o/<id>/ segment is a second source.
           sql/protocolv1/o/0123/0123-456789-abc                    | CLUSTER      | 0123-456789-abc | 123 | CLUSTER_PATH |
-          sql/protocolv1/o/123/0123-456789-abc?o=0123              | CLUSTER      | 0123-456789-abc | 123 | QUERY |
-          sql/protocolv1/o/123/0123-456789-abc?o=124               | CLUSTER      | 0123-456789-abc | null | QUERY | PathQueryMismatch
+          sql/protocolv1/o/123/0123-456789-abc?o=0123              | CLUSTER      | 0123-456789-abc | 123 | QUERY        | DriverMisreadsHttpPath
+          sql/protocolv1/o/123/0123-456789-abc?o=124               | CLUSTER      | 0123-456789-abc | null | QUERY | DriverMisreadsHttpPath,PathQueryMismatch
           sql/protocolv1/o/99999999999999999999/c                  | CLUSTER      | c    | null | NONE         | InvalidWorkspaceId
-          sql/protocolv1/o/123/c?o=                                | CLUSTER      | c    | 123  | CLUSTER_PATH | EmptyWorkspaceId
+          sql/protocolv1/o/123/c?o=                                | CLUSTER      | c    | 123  | CLUSTER_PATH | EmptyWorkspaceId,DriverMisreadsHttpPath
           """)
   void parsesAsTheContractSays(
       String input, PathKind kind, String resourceId, String workspaceId, WorkspaceIdSource source, String codes) {
@@ -85,7 +85,6 @@ class HttpPathParserTest {
   @CsvSource(
       delimiter = '|',
       textBlock = """
-          ''                                                  | is empty
           ' '                                                 | is empty
           '/sql/1.0/warehouses/abc\\n'                        | whitespace or a control character at index 23
           '/sql/1.0/warehouses/abc?o=1 23'                    | whitespace or a control character at index 27

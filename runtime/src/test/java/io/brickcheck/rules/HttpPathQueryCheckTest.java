@@ -44,4 +44,13 @@ class HttpPathQueryCheckTest {
             + " at index 21, which ends a URL. A path without fragments is expected. Remove it, or write"
             + " %23 if it belongs to a value.");
   }
+
+  @Test
+  void aHiddenCharacterInALiteralQueryIsRefusedShownEscaped() {
+    assertThat(HttpPathParser.checkQuery("/sql/1.0/warehouses/{{ env_var('WH') }}?o=42\u200b", "o=42\u200b"))
+        .singleElement().satisfies(p -> {
+          assertThat(p.code()).isEqualTo(Code.HiddenCharacter);
+          assertThat(p.message()).contains("?o=42\\u200b\"");
+        });
+  }
 }

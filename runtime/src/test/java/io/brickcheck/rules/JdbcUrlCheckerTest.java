@@ -16,8 +16,9 @@ class JdbcUrlCheckerTest {
     return JdbcUrlChecker.check("orders", url, HostKind.AUTO, List.of());
   }
 
+  /** Errors and warnings: the engine's notes (UnclassifiedHost on an unknown host) are not about the URL. */
   static List<Problem> problems(String url) {
-    return check(url).report().problems();
+    return check(url).report().problems().stream().filter(p -> p.severity() != Severity.NOTE).toList();
   }
 
   @Test
@@ -122,7 +123,7 @@ class JdbcUrlCheckerTest {
     JdbcUrlReport loopback = check("jdbc:databricks://127.0.0.1:47913/default;ssl=0;httpPath=/sql/1.0/warehouses/a?o=1");
     assertThat(loopback.report().problems()).isEmpty();
     assertThat(loopback.report().host().host().baseUrl()).isEqualTo("http://127.0.0.1:47913");
-    assertThat(check("jdbc:databricks://localhost:8080;ssl=0;httpPath=/sql/1.0/warehouses/a").report().problems()).isEmpty();
+    assertThat(problems("jdbc:databricks://localhost:8080;ssl=0;httpPath=/sql/1.0/warehouses/a")).isEmpty();
   }
 
   @Test

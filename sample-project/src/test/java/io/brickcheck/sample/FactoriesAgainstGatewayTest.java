@@ -107,7 +107,9 @@ class FactoriesAgainstGatewayTest {
       assertThat(r.path()).isEqualTo("/oidc/accounts/" + gateway.accountId() + "/v1/token");
       assertThat(r.hasWorkspaceHeader()).isFalse();
     });
-    assertThat(requests(Kind.DISCOVERY)).singleElement().satisfies(r -> assertThat(r.hasWorkspaceHeader()).isFalse());
+    // One request, or more when an attempt outlived its 750 ms timeout on a loaded machine and was
+    // retried (the gateway records a request before it answers): none may carry the header.
+    assertThat(requests(Kind.DISCOVERY)).isNotEmpty().allSatisfy(r -> assertThat(r.hasWorkspaceHeader()).isFalse());
   }
 
   @Test
