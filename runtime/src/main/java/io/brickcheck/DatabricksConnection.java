@@ -114,12 +114,14 @@ public final class DatabricksConnection {
   /**
    * The databricks-jdbc URL: {@code httpPath} exactly as declared (the server routes Thrift by it,
    * {@code ?o=} included) and {@code http.header.x-databricks-org-id=<id>} whenever there is an id,
-   * which every driver version honours. It holds no secret.
+   * which every driver version honours. For a profile read from a URL ({@link
+   * Profile#fromJdbcUrl(String)}) the URL's schema and its other driver properties follow, in their
+   * order. It holds no secret.
    *
    * @return the URL; it holds no secret
    */
   public String jdbcUrl() {
-    return JdbcSupport.url(host, httpPath, workspaceId);
+    return JdbcSupport.url(host, httpPath, workspaceId, profile.sourceJdbcUrl().orElse(null));
   }
 
   /**
@@ -165,6 +167,27 @@ public final class DatabricksConnection {
       throw new DatabricksProfileException(List.of(unsupportedDriver(driver)));
     }
     return DriverManager.getConnection(jdbcUrl(), jdbcProperties(credentials));
+  }
+
+  /**
+   * A {@link javax.sql.DataSource} for a connection pool: each {@code getConnection()} is {@link
+   * #openJdbc(Credentials)}, so every pooled connection has the http path as declared, the
+   * workspace header and the secret in the driver properties only. With HikariCP:
+   *
+   * <pre>{@code
+   * HikariConfig config = new HikariConfig();
+   * config.setDataSource(connection.dataSource(Credentials.fromEnvironment()));
+   * HikariDataSource pool = new HikariDataSource(config);
+   * }</pre>
+   *
+   * <p>{@code getConnection(user, password)} is refused: leave the pool's user name and password
+   * unset. The data source never shows the credentials.
+   *
+   * @param credentials what every pooled connection authenticates with
+   * @return a data source for this compute
+   */
+  public javax.sql.DataSource dataSource(Credentials credentials) {
+    return new DatabricksDataSource(this, credentials);
   }
 
   private Problem unsupportedDriver(JdbcDriver driver) {
@@ -253,12 +276,14 @@ public final class DatabricksConnection {
         && host.equals(other.host)
         && httpPath.equals(other.httpPath)
         && Objects.equals(workspaceId, other.workspaceId)
-        && workspaceIdSource == other.workspaceIdSource;
+        && workspaceIdSource == other.workspaceIdSource
+        // A profile read from a URL keeps its schema and other properties: part of the value.
+        && jdbcUrl().equals(other.jdbcUrl());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(profileName, computeName, host, httpPath, workspaceId, workspaceIdSource);
+    return Objects.hash(profileName, computeName, host, httpPath, workspaceId, workspaceIdSource, jdbcUrl());
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.brickcheck;
 
 import io.brickcheck.rules.Host;
+import io.brickcheck.rules.JdbcUrl;
+import io.brickcheck.rules.JdbcUrlEntry;
 import java.util.Properties;
 
 /**
@@ -15,17 +17,35 @@ final class JdbcSupport {
   private JdbcSupport() {}
 
   static String url(Host host, String httpPath, String workspaceId) {
+    return url(host, httpPath, workspaceId, null);
+  }
+
+  /**
+   * @param source the URL a profile was read from, or null: its schema and its pass-through
+   *     properties ({@link JdbcUrl#passThrough()}, secret-free) are kept; its own workspace header
+   *     only when Brickcheck has no id to write
+   */
+  static String url(Host host, String httpPath, String workspaceId, JdbcUrl source) {
     StringBuilder url =
         new StringBuilder("jdbc:databricks://")
             .append(host.urlName())
             .append(':')
             .append(host.port())
-            .append("/default;transportMode=http;ssl=")
+            .append('/')
+            .append(source == null ? "default" : source.schema())
+            .append(";transportMode=http;ssl=")
             .append(host.secure() ? '1' : '0')
             .append(";httpPath=")
             .append(httpPath);
     if (workspaceId != null) {
       url.append(';').append(ORG_ID_URL_HEADER).append('=').append(workspaceId);
+    }
+    if (source != null) {
+      for (JdbcUrlEntry e : source.passThrough()) {
+        if (!(workspaceId != null && e.is(ORG_ID_URL_HEADER))) {
+          url.append(';').append(e.key()).append('=').append(e.value());
+        }
+      }
     }
     return url.toString();
   }

@@ -4,6 +4,9 @@ import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.ComputeSpec;
 import io.brickcheck.rules.Host;
+import io.brickcheck.rules.JdbcUrl;
+import io.brickcheck.rules.JdbcUrlChecker;
+import io.brickcheck.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
@@ -38,13 +41,17 @@ public final class Profile {
   private final ProfileReport report;
   private final RuntimeContext context;
   private final Discovery discovery;
+  /** The URL the profile was read from (no secret: that is an error), or null. */
+  private final JdbcUrl sourceUrl;
   private final Map<Credentials, OAuthTokenSource> tokenSources = new java.util.concurrent.ConcurrentHashMap<>();
   /** Where each value came from, for a profile read from settings ({@code .databrickscfg}, DATABRICKS_*). */
   private final Map<String, String> origins;
 
-  private Profile(ProfileReport report, HostKind hostKind, RuntimeContext context, Map<String, String> origins) {
+  private Profile(
+      ProfileReport report, HostKind hostKind, RuntimeContext context, Map<String, String> origins, JdbcUrl sourceUrl) {
     this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     this.name = report.spec().name();
+    this.sourceUrl = sourceUrl;
     this.host = report.host().host();
     this.hostKind = hostKind;
     this.workspaceId = report.workspaceId();
@@ -75,6 +82,64 @@ public final class Profile {
    */
   public static Builder builder(String name, String host) {
     return new Builder(name, host);
+  }
+
+  /**
+   * A profile from a databricks-jdbc URL read from configuration (a {@code spring.datasource.url},
+   * an {@code application.properties} value), with default options: see {@link
+   * #fromJdbcUrl(String, BrickcheckOptions)}.
+   *
+   * @param jdbcUrl {@code jdbc:databricks://host[:port][/schema];key=value;...}
+   * @return the checked profile, named {@value #JDBC_URL_PROFILE}
+   * @throws DatabricksProfileException if a rule fails (a secret in the URL is one)
+   */
+  public static Profile fromJdbcUrl(String jdbcUrl) {
+    return fromJdbcUrl(jdbcUrl, BrickcheckOptions.defaults());
+  }
+
+  /**
+   * A profile from a databricks-jdbc URL: the URL's own rules ({@code InvalidJdbcUrl}, {@code
+   * DuplicateJdbcUrlKey}, {@code SecretInJdbcUrl}, {@code InsecureJdbcUrl}, ...) and every profile
+   * rule on its host, port and {@code httpPath} (the {@code default} compute), each message saying
+   * where in the URL. The profile then gets the probe, the routing header and the status block as
+   * any other, and {@link DatabricksConnection#jdbcUrl()} keeps the URL's schema and its other
+   * driver properties ({@code ConnCatalog}, {@code UserAgentEntry}, ...). Secrets never belong in
+   * the URL: give them as {@link Credentials}.
+   *
+   * @param jdbcUrl {@code jdbc:databricks://host[:port][/schema];key=value;...}
+   * @param options the probe mode, strictness, header style and HTTP client to use
+   * @return the checked profile, named {@value #JDBC_URL_PROFILE}
+   * @throws DatabricksProfileException if a rule fails; it carries every error
+   */
+  public static Profile fromJdbcUrl(String jdbcUrl, BrickcheckOptions options) {
+    return jdbcUrlBuilder(JDBC_URL_PROFILE, jdbcUrl).build(options);
+  }
+
+  /** The name of a profile made by {@link #fromJdbcUrl(String, BrickcheckOptions)}. */
+  public static final String JDBC_URL_PROFILE = "jdbc-url";
+
+  /**
+   * Starts a profile whose host, port and {@code default} compute come from a databricks-jdbc URL;
+   * the builder can add a host kind and named computes ({@link Builder#defaultHttpPath} is the
+   * URL's). Generated factories of a URL constant call this.
+   *
+   * @param name the profile's name, used in messages
+   * @param jdbcUrl {@code jdbc:databricks://host[:port][/schema];key=value;...}
+   * @return a new builder
+   */
+  public static Builder jdbcUrlBuilder(String name, String jdbcUrl) {
+    Builder builder = new Builder(name, "");
+    builder.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    return builder;
+  }
+
+  /**
+   * The URL this profile was read from, secret-free, or empty for a profile of another source.
+   *
+   * @return the URL, or empty
+   */
+  public Optional<JdbcUrl> sourceJdbcUrl() {
+    return Optional.ofNullable(sourceUrl);
   }
 
   /**
@@ -242,6 +307,8 @@ public final class Profile {
     private String defaultHttpPath = "";
     private final List<ComputeSpec> computes = new ArrayList<>();
     private ComputeNames.Rule computeNameRule = ComputeNames.Rule.BRICKCHECK;
+    /** Set by {@link Profile#jdbcUrlBuilder}: the host and default path come from it. */
+    private String jdbcUrl;
 
     private Builder(String name, String host) {
       this.name = Objects.requireNonNull(name, "name");
@@ -266,6 +333,10 @@ public final class Profile {
      * @return this builder
      */
     public Builder defaultHttpPath(String httpPath) {
+      if (jdbcUrl != null) {
+        throw new IllegalStateException(
+            "profile \"" + name + "\" takes its default http path from its JDBC URL's httpPath");
+      }
       this.defaultHttpPath = Objects.requireNonNull(httpPath, "httpPath");
       return this;
     }
@@ -318,6 +389,10 @@ public final class Profile {
      */
     public Profile build(BrickcheckOptions options) {
       Objects.requireNonNull(options, "options");
+      if (jdbcUrl != null) {
+        JdbcUrlReport checked = JdbcUrlChecker.check(name, jdbcUrl, hostKind, computes);
+        return of(checked.report(), hostKind, options, Map.of(), checked.url());
+      }
       ProfileReport report =
           ProfileChecker.check(new ProfileSpec(name, host, hostKind, defaultHttpPath, computes), computeNameRule);
       return of(report, hostKind, options);
@@ -334,12 +409,17 @@ public final class Profile {
 
   /** As {@link #of(ProfileReport, HostKind, BrickcheckOptions)}, remembering where each value came from. */
   static Profile of(ProfileReport checked, HostKind hostKind, BrickcheckOptions options, Map<String, String> origins) {
+    return of(checked, hostKind, options, origins, null);
+  }
+
+  private static Profile of(
+      ProfileReport checked, HostKind hostKind, BrickcheckOptions options, Map<String, String> origins, JdbcUrl url) {
     Objects.requireNonNull(options, "options");
     ProfileReport report = options.strict() ? checked.strict() : checked;
     if (report.hasErrors()) {
       throw new DatabricksProfileException(report.errors());
     }
     Discovery.warnOnce(report.spec().name(), report.warnings());
-    return new Profile(report, hostKind, RuntimeContext.of(options), origins);
+    return new Profile(report, hostKind, RuntimeContext.of(options), origins, url);
   }
 }

@@ -7,6 +7,7 @@ import io.brickcheck.dbt.DbtValue;
 import io.brickcheck.dbt.YamlPosition;
 import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.rules.JdbcUrlReport;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import javax.lang.model.element.TypeElement;
  * @param computes {@code default} first, then declaration order
  * @param origin the one originating element (Gradle's isolating mode needs exactly one)
  * @param dbt where the values were read from a dbt profiles.yml, or null for the annotation's own
+ * @param jdbcUrl the JDBC URL constant's value the host and default path come from, or null
  */
 record FactoryDescriptor(
     String packageName,
@@ -43,7 +45,8 @@ record FactoryDescriptor(
     String workspaceId,
     List<ComputeDescriptor> computes,
     Element origin,
-    DbtOrigin dbt) {
+    DbtOrigin dbt,
+    String jdbcUrl) {
 
   /**
    * Where a factory's values come from in a dbt profiles.yml.
@@ -106,7 +109,29 @@ record FactoryDescriptor(
         report.workspaceId(),
         computes,
         d.element,
+        null,
         null);
+  }
+
+  /**
+   * A factory of a JDBC URL constant: the host as the rule engine read it from the URL, the URL's
+   * {@code httpPath} as the {@code default} compute, then the annotation's computes.
+   */
+  static FactoryDescriptor ofJdbcUrl(ProfileDeclaration d, String baseName, JdbcUrlReport checked) {
+    ProfileReport report = checked.report();
+    return new FactoryDescriptor(
+        packageOf(d.element).getQualifiedName().toString(),
+        baseName + ProfileValidator.SUFFIX,
+        declaredOn(d.element),
+        d.profileName(),
+        report.spec().host(),
+        report.host().host().baseUrl(),
+        d.hostKind,
+        report.workspaceId(),
+        report.computes().stream().map(FactoryDescriptor::compute).toList(),
+        d.element,
+        null,
+        d.jdbcUrl.value());
   }
 
   /**
@@ -153,7 +178,8 @@ record FactoryDescriptor(
             output.target(),
             lineColumn(output.position()),
             complete == null,
-            positions(output.host())));
+            positions(output.host())),
+        null);
   }
 
   /** The value's position, then each template's, as {@code line:column}. */

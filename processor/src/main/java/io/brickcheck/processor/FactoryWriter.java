@@ -107,10 +107,17 @@ final class FactoryWriter {
             .build());
 
     type.addField(constant("PROFILE_NAME", d.profileName(), "The profile's name."));
+    if (d.jdbcUrl() != null) {
+      type.addField(
+          constant("JDBC_URL", d.jdbcUrl(),
+              "The JDBC URL as declared: the host, the port and the http path of compute "
+                  + code("default") + " come from it."));
+    }
     String asDeclared = d.dbt() == null ? "as declared" : "as written in " + code(d.dbt().file())
         + (d.dbt().templated() ? " (templates are rendered from the environment at run time)" : "");
     type.addField(
-        constant("HOST", d.host(), d.dbt() == null ? "The host as declared." : "The host, " + asDeclared + "."));
+        constant("HOST", d.host(), d.jdbcUrl() != null ? "The host and port, as read from the JDBC URL."
+            : d.dbt() == null ? "The host as declared." : "The host, " + asDeclared + "."));
     for (ComputeDescriptor c : d.computes()) {
       type.addField(
           constant(
@@ -284,13 +291,18 @@ final class FactoryWriter {
           httpPathConstant(d.computes().get(0)),
           strings(d.computes().get(0).positions()));
     } else {
-      create.addStatement("$T builder = $T.builder(PROFILE_NAME, HOST)", PROFILE_BUILDER, PROFILE);
+      // A JDBC URL constant names the host and the default http path itself.
+      create.addStatement(d.jdbcUrl() != null
+          ? "$T builder = $T.jdbcUrlBuilder(PROFILE_NAME, JDBC_URL)"
+          : "$T builder = $T.builder(PROFILE_NAME, HOST)", PROFILE_BUILDER, PROFILE);
       create.addStatement("builder.hostKind($T.$L)", HostKind.class, d.hostKind().name());
       if (d.dbt() != null) {
         // The names of a dbt compute: block follow dbt's rule (etl.hourly, 2xl_warehouse).
         create.addStatement("builder.computeNameRule($T.DBT)", ComputeNames.Rule.class);
       }
-      create.addStatement("builder.defaultHttpPath($N)", httpPathConstant(d.computes().get(0)));
+      if (d.jdbcUrl() == null) {
+        create.addStatement("builder.defaultHttpPath($N)", httpPathConstant(d.computes().get(0)));
+      }
     }
     if (helpers) {
       for (int i = 0; i * COMPUTES_PER_METHOD < named.size(); i++) {
@@ -381,6 +393,9 @@ final class FactoryWriter {
                 ? ", checked by Brickcheck at compile time as far as its templates allow, and in full"
                     + " when {@link #create(BrickcheckOptions)} renders them.\n\n<pre>\n"
                 : ", checked by Brickcheck at compile time.\n\n<pre>\n");
+    if (d.jdbcUrl() != null) {
+      row(doc, width, "jdbc url", d.jdbcUrl());
+    }
     String normalized = d.normalizedHost() == null ? "rendered at run time" : d.normalizedHost();
     row(doc, width, "host", d.host() + "  (" + normalized + ", hostKind " + d.hostKind() + ")");
     row(doc, width, "workspace",

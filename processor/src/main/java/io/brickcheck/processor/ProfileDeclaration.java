@@ -47,8 +47,16 @@ final class ProfileDeclaration {
     /** On a class or interface: every value in the annotation. */
     TYPE,
     /** On a {@code static final String} constant: its value is the default http path. */
-    FIELD
+    FIELD,
+    /**
+     * On a {@code static final String} constant whose value starts with {@code jdbc:}: a
+     * databricks-jdbc URL that names the host, the port and the default http path.
+     */
+    JDBC_URL
   }
+
+  /** The prefix that tells a JDBC URL constant from an http path constant (any case). */
+  static final String JDBC_PREFIX = "jdbc:";
 
   /** A string attribute: its value, and its source value, or null when the default applies. */
   record Attribute(String value, AnnotationValue source) {}
@@ -70,6 +78,8 @@ final class ProfileDeclaration {
   final Attribute dbtProfile;
   final Attribute target;
   final Attribute profilesFile;
+  /** The constant's value in the {@link Form#JDBC_URL} form, else empty. */
+  final Attribute jdbcUrl;
 
   private ProfileDeclaration(Element element, AnnotationMirror mirror, Form form, Values values) {
     this.element = element;
@@ -77,10 +87,10 @@ final class ProfileDeclaration {
     this.form = form;
     this.name = values.string("name");
     this.host = values.string("host");
+    String constant = form == Form.TYPE ? "" : (String) ((VariableElement) element).getConstantValue();
     this.httpPath =
-        form == Form.FIELD
-            ? new Attribute((String) ((VariableElement) element).getConstantValue(), null)
-            : values.string("httpPath");
+        form == Form.FIELD ? new Attribute(constant, null) : form == Form.JDBC_URL ? new Attribute("", null) : values.string("httpPath");
+    this.jdbcUrl = new Attribute(form == Form.JDBC_URL ? constant : "", null);
     this.factoryName = values.string("factoryName");
     this.hostKindSource = values.explicit.get("hostKind");
     this.hostKind = values.hostKind();
@@ -121,23 +131,37 @@ final class ProfileDeclaration {
     if (TYPE_KINDS.contains(element.getKind())) {
       form = Form.TYPE;
     } else if (element.getKind() == ElementKind.FIELD) {
-      form = Form.FIELD;
       String wrong = fieldDefects((VariableElement) element);
       if (!wrong.isEmpty()) {
         diagnostics.report(invalidField(element, wrong), element, null, null);
         return Optional.empty();
       }
+      form = isJdbcUrl((String) ((VariableElement) element).getConstantValue()) ? Form.JDBC_URL : Form.FIELD;
       AnnotationValue path = values.explicit.get("httpPath");
       if (path != null && !((String) path.getValue()).isEmpty()) {
         diagnostics.report(
             invalidTarget(
                 "httpPath " + Text.quote((String) path.getValue()) + " is set on field "
-                    + element.getSimpleName() + ", whose value already is the default http path."
+                    + element.getSimpleName() + (form == Form.JDBC_URL
+                        ? ", whose JDBC URL already names the default http path (its httpPath)."
+                        : ", whose value already is the default http path.")
                     + " httpPath must stay empty on a field. Remove httpPath, or annotate a class"
                     + " or interface instead"),
             element,
             mirror,
             path);
+        return Optional.empty();
+      }
+      AnnotationValue host = values.explicit.get("host");
+      if (form == Form.JDBC_URL && host != null) {
+        diagnostics.report(
+            invalidTarget(
+                "host " + Text.quote((String) host.getValue()) + " is set on field "
+                    + element.getSimpleName() + ", whose JDBC URL already names the host. One"
+                    + " source per value is expected. Remove host (the URL's host is checked)"),
+            element,
+            mirror,
+            host);
         return Optional.empty();
       }
     } else {
@@ -184,7 +208,7 @@ final class ProfileDeclaration {
       return ok;
     }
     String profile = (String) dbt.getValue();
-    if (form == Form.FIELD) {
+    if (form != Form.TYPE) {
       diagnostics.report(
           invalidTarget(
               "dbtProfile " + Text.quote(profile) + " is on field " + element.getSimpleName()
@@ -212,6 +236,11 @@ final class ProfileDeclaration {
       }
     }
     return ok;
+  }
+
+  /** True for a constant that is a JDBC URL rather than an http path. */
+  static boolean isJdbcUrl(String constant) {
+    return constant != null && constant.regionMatches(true, 0, JDBC_PREFIX, 0, JDBC_PREFIX.length());
   }
 
   /** The profile name: the attribute, else the type's simple name or the field's name. */

@@ -7,6 +7,8 @@ import io.brickcheck.dbt.DbtStaticCheck;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeSpec;
+import io.brickcheck.rules.JdbcUrlChecker;
+import io.brickcheck.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Text;
 import io.brickcheck.rules.ProfileChecker;
@@ -46,6 +48,9 @@ final class ProfileValidator {
     if (d.isDbt()) {
       return validateDbt(d);
     }
+    if (d.form == Form.JDBC_URL) {
+      return validateJdbcUrl(d);
+    }
     int errorsBefore = diagnostics.errorCount();
     boolean missingHost = d.host.value().isEmpty();
     boolean missingPath = d.httpPath.value().isEmpty();
@@ -75,6 +80,33 @@ final class ProfileValidator {
       return Optional.empty();
     }
     return Optional.of(FactoryDescriptor.of(d, baseName, report));
+  }
+
+  /**
+   * A constant whose value is a databricks-jdbc URL: the rule engine's URL checker judges it (its
+   * messages say where in the URL). Problems of the URL go on the constant; problems of a named
+   * compute on its {@code @Compute} element.
+   */
+  private Optional<FactoryDescriptor> validateJdbcUrl(ProfileDeclaration d) {
+    int errorsBefore = diagnostics.errorCount();
+    String baseName = factoryBaseName(d);
+    List<ComputeSpec> computes =
+        d.computes.stream().map(c -> new ComputeSpec(c.name(), c.httpPath())).toList();
+    JdbcUrlReport checked = JdbcUrlChecker.check(d.profileName(), d.jdbcUrl.value(), d.hostKind, computes);
+    Locator locator = new Locator(d);
+    for (Problem p : checked.report().problems()) {
+      boolean aboutNamedCompute =
+          p.compute() != null && (!ComputeNames.DEFAULT.equals(p.compute()) || p.code() == Code.DuplicateCompute);
+      if (aboutNamedCompute) {
+        locator.report(p);
+      } else {
+        diagnostics.report(p, d.element, null, null);
+      }
+    }
+    if (diagnostics.errorCount() > errorsBefore || baseName == null || checked.url() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(FactoryDescriptor.ofJdbcUrl(d, baseName, checked));
   }
 
   /**

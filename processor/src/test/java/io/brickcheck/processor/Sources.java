@@ -15,14 +15,16 @@ final class Sources {
 
   /** The good inputs under src/test/resources/good, as resource names. */
   static final List<String> GOOD =
-      List.of("good/com/example/Analytics.java", "good/com/example/Hosts.java", "good/com/example/Legacy.java");
+      List.of("good/com/example/Analytics.java", "good/com/example/Hosts.java", "good/com/example/Legacy.java",
+          "good/com/example/Orders.java");
 
   /** The factories the good inputs generate. */
   static final List<String> GOOD_FACTORIES =
       List.of(
           "com.example.AnalyticsConnectionFactory",
           "com.example.AnalyticsProdConnectionFactory",
-          "com.example.LegacyClusterConnectionFactory");
+          "com.example.LegacyClusterConnectionFactory",
+          "com.example.OrdersDbConnectionFactory");
 
   private Sources() {}
 

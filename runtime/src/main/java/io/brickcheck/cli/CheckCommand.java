@@ -16,6 +16,7 @@ import io.brickcheck.probe.ProbeResult;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.ComputeNames;
 import io.brickcheck.rules.ComputeSpec;
+import io.brickcheck.rules.JdbcUrlChecker;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
@@ -34,7 +35,7 @@ import picocli.CommandLine;
  * {@code brickcheck check}: the rule engine on one profile, given as flags, read from a dbt
  * {@code profiles.yml} ({@code --profiles FILE --profile NAME [--target T]}), from a Databricks CLI
  * config file ({@code --databrickscfg [FILE] [--profile NAME]}) or from the {@code DATABRICKS_*}
- * environment ({@code --env}).
+ * environment ({@code --env}), or given as a databricks-jdbc URL ({@code --jdbc-url URL}).
  */
 @Command(
     name = "check",
@@ -42,7 +43,7 @@ import picocli.CommandLine;
     description = {
       "Checks one Databricks profile: a host, its default http path and named computes,",
       "given as flags, read from a dbt profiles.yml or a ~/.databrickscfg profile,",
-      "or resolved from DATABRICKS_* variables as the Databricks SDKs do.",
+      "resolved from DATABRICKS_* variables as the Databricks SDKs do, or given as a databricks-jdbc URL.",
       "Exit status: 0 no errors, 1 errors found, 2 usage error."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -77,6 +78,17 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--env", description = "The DATABRICKS_* environment as the Databricks SDKs resolve it"
         + " (variables first, then the profile of the config file they name)")
     boolean env;
+
+    @ArgGroup(exclusive = false, heading = "Profile given as a databricks-jdbc URL:%n")
+    JdbcUrl jdbcUrl;
+  }
+
+  static final class JdbcUrl {
+    @Option(names = "--jdbc-url", required = true, paramLabel = "URL",
+        description = "A databricks-jdbc URL, e.g. 'jdbc:databricks://peco.azuredatabricks.net:443/default;"
+            + "transportMode=http;ssl=1;httpPath=/sql/1.0/warehouses/abc?o=123'. Secret values in it are"
+            + " reported, never printed")
+    String url;
   }
 
   static final class Flags {
@@ -127,7 +139,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (profile != null && (source.flags != null || source.env)) {
+    if (profile != null && (source.flags != null || source.env || source.jdbcUrl != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--profile goes with --profiles or --databrickscfg (for --env, set DATABRICKS_CONFIG_PROFILE)");
     }
@@ -138,6 +150,7 @@ final class CheckCommand implements Callable<Integer> {
         : source.env ? DatabricksCfg.fromEnvironment(parent.env, home()) : null;
     CfgReport settings = selection == null ? null : selection.check(hostKind);
     ProfileReport report = settings != null ? settings.report()
+        : source.jdbcUrl != null ? checkJdbcUrl(source.jdbcUrl)
         : source.dbt != null ? checkDbt(source.dbt) : checkFlags(source.flags);
     if (strict) {
       report = report.strict();
@@ -168,6 +181,14 @@ final class CheckCommand implements Callable<Integer> {
       return fromSettings.status();
     }
     ProfileSpec declared = report.spec();
+    if (source.jdbcUrl != null) {
+      // From the URL itself, so that the status block's JDBC URLs keep its other properties.
+      Profile profile = Profile.jdbcUrlBuilder(declared.name(), source.jdbcUrl.url)
+          .hostKind(declared.hostKind())
+          .build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());
+      profile.open(ComputeNames.DEFAULT);
+      return profile.status();
+    }
     Profile.Builder builder =
         Profile.builder(declared.name(), declared.host())
             .hostKind(declared.hostKind())
@@ -194,6 +215,11 @@ final class CheckCommand implements Callable<Integer> {
   private ProfileReport checkFlags(Flags flags) {
     return ProfileChecker.check(
         new ProfileSpec("cli", flags.host, hostKind, flags.httpPath, parseComputes(flags.computes), SpecForm.CLI));
+  }
+
+  /** Problems of the URL come out as problems (exit 1), each with its place in the URL. */
+  private ProfileReport checkJdbcUrl(JdbcUrl url) {
+    return JdbcUrlChecker.check("cli", url.url, hostKind, List.of()).report();
   }
 
   /** Problems of the file come out as problems (exit 1), like a bad flag value. */

@@ -63,7 +63,11 @@ final class JsonReport {
     return m.lookingAt() ? m.group(1) : null;
   }
 
-  /** {@code <file>:<line>:<col>: } (the file name has no line break) or {@code env:<NAME>: }. */
+  /**
+   * {@code <file>:<line>:<col>: } (the file name has no line break), {@code env:<NAME>: } or
+   * {@code JDBC URL, <key> at character <n>: }.
+   */
   private static final java.util.regex.Pattern LOCATION =
-      java.util.regex.Pattern.compile("(env:[A-Za-z_][A-Za-z0-9_]*|[^\\n\"]{1,300}?:\\d{1,9}:\\d{1,9}): ");
+      java.util.regex.Pattern.compile("(env:[A-Za-z_][A-Za-z0-9_]*|JDBC URL, [^\\n]{1,60}? at character \\d{1,9}"
+          + "|[^\\n\"]{1,300}?:\\d{1,9}:\\d{1,9}): ");
 }

@@ -122,7 +122,25 @@ public enum Code {
   OverriddenSetting(Severity.WARNING),
 
   /** dbt: an {@code env_var} without a default in {@code token}, {@code client_id} or {@code client_secret} whose variable is unset at run time (dbt fails; Brickcheck never reads the value). */
-  MissingSecretVariable(Severity.WARNING);
+  MissingSecretVariable(Severity.WARNING),
+
+  // Profile sources: a databricks-jdbc URL, in a constant at compile time, at run time and in the
+  // command line alike. Their messages say where in the URL after the tag: "JDBC URL, <key> at
+  // character <n>: " (1-based).
+  /** JDBC URL: not a {@code jdbc:databricks://} URL, no host, or no (or an empty) {@code httpPath}. */
+  InvalidJdbcUrl(Severity.ERROR),
+  /** JDBC URL: the legacy Simba prefix {@code jdbc:spark://}; move to databricks-jdbc. */
+  LegacyJdbcUrl(Severity.WARNING),
+  /** JDBC URL: a key given twice (keys ignore case); drivers refuse it or keep the last. */
+  DuplicateJdbcUrlKey(Severity.ERROR),
+  /** JDBC URL: a literal secret ({@code PWD}, {@code Auth_AccessToken}, {@code OAuth2Secret}, ...). */
+  SecretInJdbcUrl(Severity.ERROR),
+  /** JDBC URL: {@code ssl=0} on a host that is not a loopback address. */
+  InsecureJdbcUrl(Severity.ERROR),
+  /** JDBC URL: a {@code transportMode} other than {@code http}. */
+  UnsupportedTransportMode(Severity.ERROR),
+  /** JDBC URL: {@code http.header.x-databricks-org-id} is not the workspace the http path names. */
+  OrgIdHeaderMismatch(Severity.ERROR);
 
   /** The prefix of every diagnostic, also the key for {@code @SuppressWarnings}. */
   public static final String FAMILY = "DatabricksProfile";

@@ -25,7 +25,7 @@ class CodeCatalogueTest {
    * Codes that need the network, the classpath or javac, or that belong to a profile source (the
    * dbt reader, whose codes DbtProfilesReaderTest, DbtTemplatesTest, DbtYamlSafetyTest,
    * DbtProfilesLocatorTest and DbtProfilesAsWrittenTest assert with their exact messages; the
-   * .databrickscfg reader): not the rule engine's to raise.
+   * .databrickscfg reader; the JDBC URL checker): not the rule engine's to raise.
    */
   static final Set<Code> NOT_IN_ENGINE = EnumSet.of(
       Code.ProbeFailed, Code.UnsupportedDriver, Code.UnsupportedSdk,
@@ -38,7 +38,10 @@ class CodeCatalogueTest {
       // EnvironmentResolutionTest assert each with its message and position.
       Code.InvalidConfigFile, Code.ConfigFileNotFound, Code.UnknownConfigProfile, Code.MissingConfigField,
       Code.MisspelledConfigKey, Code.PlaceholderValue, Code.WorkspaceIdOnAccountHost, Code.WorkspaceIdOnHost,
-      Code.ConfigWorkspaceMismatch, Code.OverriddenSetting);
+      Code.ConfigWorkspaceMismatch, Code.OverriddenSetting,
+      // JDBC URL codes: JdbcUrlCheckerTest asserts each with its message and place in the URL.
+      Code.InvalidJdbcUrl, Code.LegacyJdbcUrl, Code.DuplicateJdbcUrlKey, Code.SecretInJdbcUrl,
+      Code.InsecureJdbcUrl, Code.UnsupportedTransportMode, Code.OrgIdHeaderMismatch);
 
   static Stream<Arguments> cases() {
     return Stream.of(

@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code 127.0.0.1:}{@value Hosts#DEMO_PORT}, playing a SPOG host, and drives it through the
  * generated factories; with {@code DATABRICKS_HOST}, {@code DATABRICKS_HTTP_PATH} and credentials
  * ({@code DATABRICKS_TOKEN}, or {@code DATABRICKS_CLIENT_ID} and {@code DATABRICKS_CLIENT_SECRET})
- * it does the same against that workspace.
+ * it does the same against that workspace ({@code DATABRICKS_JDBC_URL}, if set, is read as a
+ * databricks-jdbc URL and opened through {@code dataSource()}).
  */
 public final class Main {
   /** The demo service principal the embedded gateway accepts (not a real secret). */
@@ -64,6 +65,7 @@ public final class Main {
       // The generated factories: checked by javac, checked again here, resolved once.
       AnalyticsConnectionFactory analytics = AnalyticsConnectionFactory.create(options());
       ReportingConnectionFactory reporting = ReportingConnectionFactory.create(options());
+      OrdersDbConnectionFactory orders = OrdersDbConnectionFactory.create(options());
       DatabricksConnection warehouse = analytics.openDefault();
       DatabricksConnection cluster = analytics.openEtlCluster();
       DatabricksConnection reportingWarehouse = reporting.openDefault();
@@ -74,6 +76,7 @@ public final class Main {
       Credentials servicePrincipal = Credentials.oauthM2M(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
       Credentials token = Credentials.token(DEMO_TOKEN);
       run(new WorkspaceInventory(warehouse, cluster, servicePrincipal, token), analytics.profile(), reportingWarehouse, false, out);
+      pooled(orders.openDefault(), token, false, out);
 
       out.println("== What the gateway received (" + gateway.requests().size() + " requests)");
       out.print(requestTable(gateway.requests()));
@@ -105,7 +108,31 @@ public final class Main {
     out.println();
     Credentials credentials = Credentials.fromEnvironment();
     run(new WorkspaceInventory(profile.open("default"), cluster, credentials, credentials), profile, null, true, out);
+    String jdbcUrl = env.get("DATABRICKS_JDBC_URL");
+    if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+      // A URL read from configuration: the same checks as the constant form, at run time.
+      pooled(Profile.fromJdbcUrl(jdbcUrl, options()).open("default"), credentials, true, out);
+    }
     return 0;
+  }
+
+  /** A session through {@code dataSource()}, as a connection pool opens them. */
+  static void pooled(DatabricksConnection connection, Credentials credentials, boolean query, PrintStream out)
+      throws Exception {
+    out.println("== databricks-jdbc through dataSource() (what a pool such as HikariCP calls), profile "
+        + connection.profileName());
+    out.println("jdbc url:      " + connection.jdbcUrl());
+    try (java.sql.Connection jdbc = connection.dataSource(credentials).getConnection()) {
+      String line = "compute " + connection.computeName() + ": session open on " + connection.httpPath();
+      if (query) {
+        try (java.sql.Statement st = jdbc.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT 1")) {
+          rs.next();
+          line += ", SELECT 1 -> " + rs.getInt(1);
+        }
+      }
+      out.println(line);
+    }
+    out.println();
   }
 
   private static void run(WorkspaceInventory inventory, Profile profile, DatabricksConnection second, boolean query, PrintStream out)

@@ -58,6 +58,23 @@ class FactoriesAgainstGatewayTest {
   }
 
   @Test
+  void theDataSourceOfAJdbcUrlProfileRoutesItsSessions() throws Exception {
+    String url = Orders.ORDERS_DB.replace(":" + Hosts.DEMO_PORT + "/", ":" + gateway.port() + "/");
+    DatabricksConnection orders = Profile.fromJdbcUrl(url, BLOCKING).open("default");
+    java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+
+    Main.pooled(orders, Credentials.token(TOKEN), false, new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(text.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("compute default: session open on /sql/1.0/warehouses/0f0f0f0f0f0f0f0f?o=" + Hosts.WORKSPACE_ID);
+    assertThat(requests(Kind.THRIFT)).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.target()).isEqualTo("/sql/1.0/warehouses/0f0f0f0f0f0f0f0f?o=" + Hosts.WORKSPACE_ID);
+      assertThat(r.orgId()).isEqualTo(Hosts.WORKSPACE_ID);
+      assertThat(r.status()).isEqualTo(200);
+    });
+  }
+
+  @Test
   void jdbcThriftKeepsTheQueryAndCarriesTheOrgHeader() throws Exception {
     WorkspaceInventory inventory = new WorkspaceInventory(warehouse, cluster, Credentials.token(TOKEN), Credentials.token(TOKEN));
 

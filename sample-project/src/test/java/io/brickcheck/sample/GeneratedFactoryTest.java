@@ -40,6 +40,21 @@ class GeneratedFactoryTest {
   }
 
   @Test
+  void jdbcUrlFormTakesHostAndPathFromTheUrlAndKeepsItsOtherProperties() {
+    OrdersDbConnectionFactory orders = OrdersDbConnectionFactory.create(OFF);
+
+    assertThat(OrdersDbConnectionFactory.JDBC_URL).isEqualTo(Orders.ORDERS_DB);
+    assertThat(orders.openDefault().host().baseUrl()).isEqualTo(Hosts.DEMO_HOST);
+    assertThat(orders.openDefault().workspaceId()).contains(Hosts.WORKSPACE_ID);
+    assertThat(orders.openDefault().jdbcUrl()).isEqualTo("jdbc:databricks://127.0.0.1:" + Hosts.DEMO_PORT
+        + "/default;transportMode=http;ssl=0;httpPath=/sql/1.0/warehouses/0f0f0f0f0f0f0f0f?o=" + Hosts.WORKSPACE_ID
+        + ";http.header.x-databricks-org-id=" + Hosts.WORKSPACE_ID + ";AuthMech=3;ConnCatalog=main");
+    // The same URL read from configuration at run time gives an equal connection.
+    assertThat(io.brickcheck.Profile.jdbcUrlBuilder("ORDERS_DB", Orders.ORDERS_DB).hostKind(io.brickcheck.HostKind.SPOG)
+        .build(OFF).connection("default")).isEqualTo(orders.openDefault());
+  }
+
+  @Test
   void dbtFormReadsTheProfilesFileAtCompileTime() throws Exception {
     DbtDemoConnectionFactory demo = DbtDemoConnectionFactory.create(OFF);
 
