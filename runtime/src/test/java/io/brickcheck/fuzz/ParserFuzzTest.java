@@ -71,28 +71,34 @@ class ParserFuzzTest {
 
   @Test
   void httpPaths() {
-    fuzz("http path", r -> mutate(r, PATH_SEEDS, PATH_PIECES), input -> {
-      HttpPathResult first = HttpPathParser.parse(input);
-      assertThat(HttpPathParser.parse(input)).isEqualTo(first);
-      assertThat(first.workspaceId() == null || first.workspaceId().matches("0|[1-9][0-9]{0,18}")).isTrue();
-      assertSafe(first.problems());
-    });
+    fuzz("http path", r -> mutate(r, PATH_SEEDS, PATH_PIECES), ParserFuzzTest::httpPathProperties);
+  }
+
+  /** No exception, the same result twice, a canonical id, safe messages (also the Jazzer target's). */
+  static void httpPathProperties(String input) {
+    HttpPathResult first = HttpPathParser.parse(input);
+    assertThat(HttpPathParser.parse(input)).isEqualTo(first);
+    assertThat(first.workspaceId() == null || first.workspaceId().matches("0|[1-9][0-9]{0,18}")).isTrue();
+    assertSafe(first.problems());
   }
 
   @Test
   void hosts() {
-    fuzz("host", r -> mutate(r, HOST_SEEDS, HOST_PIECES), input -> {
-      HostResult first = HostParser.parse(input);
-      assertThat(HostParser.parse(input)).isEqualTo(first);
-      assertThat(first.host() == null).isEqualTo(first.hasErrors());
-      // Known and reported, not fixed: a label "xn--" + invalid punycode (such as "xn--z") is
-      // accepted, and OkHttp refuses its URL. Such a name cannot resolve either; the probe turns the
-      // refusal into a warning ("internal error (IllegalArgumentException)").
-      if (first.host() != null && !first.host().baseUrl().contains("xn--")) {
-        assertThat(okhttp3.HttpUrl.parse(first.host().baseUrl())).as("base URL of %s", input).isNotNull();
-      }
-      assertSafe(first.problems());
-    });
+    fuzz("host", r -> mutate(r, HOST_SEEDS, HOST_PIECES), ParserFuzzTest::hostProperties);
+  }
+
+  /** A host is valid exactly when it has no error, and its base URL is one OkHttp accepts. */
+  static void hostProperties(String input) {
+    HostResult first = HostParser.parse(input);
+    assertThat(HostParser.parse(input)).isEqualTo(first);
+    assertThat(first.host() == null).isEqualTo(first.hasErrors());
+    // Known and reported, not fixed: a label "xn--" + invalid punycode (such as "xn--z") is
+    // accepted, and OkHttp refuses its URL. Such a name cannot resolve either; the probe turns the
+    // refusal into a warning ("internal error (IllegalArgumentException)").
+    if (first.host() != null && !first.host().baseUrl().contains("xn--")) {
+      assertThat(okhttp3.HttpUrl.parse(first.host().baseUrl())).as("base URL of %s", input).isNotNull();
+    }
+    assertSafe(first.problems());
   }
 
   @Test
@@ -105,26 +111,30 @@ class ParserFuzzTest {
       }
       return new ProfileSpec("p", mutate(r, HOST_SEEDS, HOST_PIECES),
           HostKind.values()[r.nextInt(HostKind.values().length)], mutate(r, PATH_SEEDS, PATH_PIECES), computes);
-    }, spec -> {
-      ProfileReport first = ProfileChecker.check(spec);
-      assertThat(ProfileChecker.check(spec)).isEqualTo(first);
-      assertSafe(first.problems());
-      assertThat(first.workspaceId() == null || first.workspaceId().matches("0|[1-9][0-9]{0,18}")).isTrue();
-    });
+    }, ParserFuzzTest::profileProperties);
+  }
+
+  static void profileProperties(ProfileSpec spec) {
+    ProfileReport first = ProfileChecker.check(spec);
+    assertThat(ProfileChecker.check(spec)).isEqualTo(first);
+    assertSafe(first.problems());
+    assertThat(first.workspaceId() == null || first.workspaceId().matches("0|[1-9][0-9]{0,18}")).isTrue();
   }
 
   @Test
   void dbtYaml() {
-    fuzz("dbt yaml", r -> mutate(r, new String[] {YAML_SEED}, YAML_PIECES), yaml -> {
-      DbtProfilesFile first = DbtProfiles.parse(yaml, "profiles.yml");
-      DbtProfilesFile again = DbtProfiles.parse(yaml, "profiles.yml");
-      assertThat(again.problems()).isEqualTo(first.problems());
-      assertThat(again.profileNames()).isEqualTo(first.profileNames());
-      assertSafe(first.problems());
-      for (String profile : first.profileNames()) {
-        assertSafe(first.select(profile, null).checkStatically(HostKind.AUTO).problems());
-      }
-    });
+    fuzz("dbt yaml", r -> mutate(r, new String[] {YAML_SEED}, YAML_PIECES), ParserFuzzTest::dbtYamlProperties);
+  }
+
+  static void dbtYamlProperties(String yaml) {
+    DbtProfilesFile first = DbtProfiles.parse(yaml, "profiles.yml");
+    DbtProfilesFile again = DbtProfiles.parse(yaml, "profiles.yml");
+    assertThat(again.problems()).isEqualTo(first.problems());
+    assertThat(again.profileNames()).isEqualTo(first.profileNames());
+    assertSafe(first.problems());
+    for (String profile : first.profileNames()) {
+      assertSafe(first.select(profile, null).checkStatically(HostKind.AUTO).problems());
+    }
   }
 
   /** Runs the check on generated inputs: INPUTS of them, or for SECONDS when set (a long run). */
