@@ -6,6 +6,7 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
+import java.lang.String;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -23,7 +24,9 @@ import javax.annotation.processing.Generated;
  * <p>Declared on <code>com.example.Orders.ORDERS_DB</code>. Start with {@link #create()}.
  */
 @Generated("io.brickcheck.processor.DatabricksProfileProcessor")
-@BrickcheckGenerated
+@BrickcheckGenerated(
+    origin = "com.example.Orders.ORDERS_DB"
+)
 public final class OrdersDbConnectionFactory {
   /**
    * The profile's name.
@@ -94,10 +97,10 @@ public final class OrdersDbConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException if a rule fails at run time
    */
   public static OrdersDbConnectionFactory create(BrickcheckOptions options) {
-    Profile profile = Profile.jdbcUrlBuilder(PROFILE_NAME, JDBC_URL)
-            .hostKind(HostKind.AUTO)
-            .compute("etl", ETL_HTTP_PATH)
-            .build(options);
+    Profile.Builder builder = Profile.jdbcUrlBuilder(PROFILE_NAME, JDBC_URL);
+    builder.hostKind(HostKind.AUTO);
+    builder.compute("etl", ETL_HTTP_PATH);
+    Profile profile = builder.build(options);
     return new OrdersDbConnectionFactory(profile);
   }
 
@@ -135,7 +138,7 @@ public final class OrdersDbConnectionFactory {
    *
    * @param computeName a name from {@link #computeNames()}
    * @return the resolved connection
-   * @throws IllegalArgumentException if there is no such compute; the message lists the valid names
+   * @throws java.lang.IllegalArgumentException if there is no such compute; the message lists the valid names
    */
   public DatabricksConnection open(String computeName) {
     return profile.open(computeName);
