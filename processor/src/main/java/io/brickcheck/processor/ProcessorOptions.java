@@ -28,7 +28,7 @@ final class ProcessorOptions {
   static final String GENERATED_ANNOTATION = PREFIX + "generatedAnnotation";
   static final String PROFILES_FILE = PREFIX + "profilesFile";
 
-  /** Every key, in the order the README's table lists them. */
+  /** Every key, in the order docs/guide.md's options table lists them. */
   static final List<String> KEYS = List.of(STRICT, VERBOSE, GENERATED_ANNOTATION, PROFILES_FILE);
 
   /** Which {@code @Generated} annotation the factory carries. */

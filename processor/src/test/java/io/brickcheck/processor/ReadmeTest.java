@@ -1,6 +1,7 @@
 package io.brickcheck.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -8,13 +9,17 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** README-processor.md shows real output; these tests keep it real when the code changes. */
+/**
+ * README-processor.md shows real output, and it and docs/guide.md list the options; these tests
+ * keep them real when the code changes.
+ */
 class ReadmeTest {
   private static final Path README = Path.of("README-processor.md");
 
@@ -40,5 +45,17 @@ class ReadmeTest {
     assertThat(count).isEqualTo(3);
     assertThat(c).hadErrorCount(count);
     assertThat(List.of(readme.split("\n"))).contains(count + " errors");
+  }
+
+  @Test
+  void optionTablesListEveryKeyInOrder() throws IOException {
+    for (Path doc : List.of(README, Path.of("../docs/guide.md"))) {
+      Matcher m = Pattern.compile("(?m)^\\| `(brickcheck\\.\\w+)` \\|").matcher(Files.readString(doc));
+      List<String> keys = new ArrayList<>();
+      while (m.find()) {
+        keys.add(m.group(1));
+      }
+      assertWithMessage(doc.toString()).that(keys).containsExactlyElementsIn(ProcessorOptions.KEYS).inOrder();
+    }
   }
 }

@@ -8,7 +8,7 @@ import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
 
-/** The machine-readable form of a report: exactly one JSON object (schema in the README). */
+/** The machine-readable form of a report: exactly one JSON object (schema in docs/guide.md, "The check command line"). */
 final class JsonReport {
   private JsonReport() {}
 

@@ -5,7 +5,7 @@ package io.brickcheck.rules;
  * {@code [DatabricksProfile/<Code>]} in javac output, exceptions and logs, and users search for them
  * and suppress warnings by them. Never rename one; add new ones at the end of their group.
  *
- * <p>The README's error catalogue documents each code with a bad and a good example; docs/rules.md
+ * <p>The error catalogue (docs/catalogue.md) documents each code with a bad and a good example; docs/rules.md
  * says what each rule checks and why.
  */
 public enum Code {

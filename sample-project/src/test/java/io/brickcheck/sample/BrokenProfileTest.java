@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles the deliberately broken profile under {@code src/broken} with javac and the processor,
- * as a user's build would, and checks that the README quotes javac's output verbatim.
+ * as a user's build would, and checks that the user guide (docs/guide.md) quotes javac's output verbatim.
  */
 class BrokenProfileTest {
   static final String SOURCE = "src/broken/java/io/brickcheck/sample/broken/Billing.java";
@@ -40,8 +40,8 @@ class BrokenProfileTest {
   }
 
   @Test
-  void readmeQuotesJavacVerbatim(@TempDir Path out) throws IOException {
-    String readme = Files.readString(Path.of("../README.md"));
+  void guideQuotesJavacVerbatim(@TempDir Path out) throws IOException {
+    String readme = Files.readString(ReadmeTest.GUIDE);
 
     assertThat(readme).contains("```text\n" + javacOutput(out) + "```");
   }

@@ -3,7 +3,7 @@ package io.brickcheck.sample.broken;
 import io.brickcheck.Compute;
 import io.brickcheck.DatabricksProfile;
 
-/** Deliberately broken, and outside the build: the README's "what javac prints" (BrokenProfileTest). */
+/** Deliberately broken, and outside the build: the user guide's "what javac prints" (docs/guide.md, BrokenProfileTest). */
 @DatabricksProfile(
     host = "peco.azuredatabricks.net",
     httpPath = "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492",
