@@ -1,6 +1,6 @@
 package io.brickcheck;
 
-import io.brickcheck.probe.ProbeSettings;
+import io.brickcheck.internal.probe.ProbeSettings;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.OkHttpClient;

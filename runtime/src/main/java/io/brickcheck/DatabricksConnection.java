@@ -6,7 +6,7 @@ import io.brickcheck.rules.Host;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Subject;
-import io.brickcheck.rules.TerminalText;
+import io.brickcheck.internal.rules.TerminalText;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.io.IOException;
 import java.sql.Connection;
@@ -264,7 +264,7 @@ public final class DatabricksConnection {
    *
    * @return what Brickcheck knows and will do for this connection's profile
    */
-  public SpogStatus status() {
+  public ProfileStatus status() {
     return profile.status();
   }
 

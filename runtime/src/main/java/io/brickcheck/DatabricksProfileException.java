@@ -1,7 +1,7 @@
 package io.brickcheck;
 
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.TerminalText;
+import io.brickcheck.internal.rules.TerminalText;
 import java.util.List;
 import java.util.stream.Collectors;
 

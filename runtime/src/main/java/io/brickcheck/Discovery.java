@@ -1,14 +1,14 @@
 package io.brickcheck;
 
-import io.brickcheck.probe.DiscoveryProbe;
-import io.brickcheck.probe.HostMetadata;
-import io.brickcheck.probe.HostType;
-import io.brickcheck.probe.ProbeResult;
+import io.brickcheck.internal.probe.DiscoveryProbe;
+import io.brickcheck.internal.probe.HostMetadata;
+import io.brickcheck.internal.probe.HostType;
+import io.brickcheck.internal.probe.ProbeResult;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Host;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileChecker;
+import io.brickcheck.internal.rules.ProfileChecker;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

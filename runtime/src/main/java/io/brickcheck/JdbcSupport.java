@@ -1,8 +1,8 @@
 package io.brickcheck;
 
 import io.brickcheck.rules.Host;
-import io.brickcheck.rules.JdbcUrl;
-import io.brickcheck.rules.JdbcUrlEntry;
+import io.brickcheck.internal.rules.JdbcUrl;
+import io.brickcheck.internal.rules.JdbcUrlEntry;
 import java.util.Properties;
 
 /**

@@ -1,17 +1,17 @@
 package io.brickcheck;
 
-import io.brickcheck.rules.ComputeNames;
+import io.brickcheck.internal.rules.ComputeNames;
 import io.brickcheck.rules.ComputeReport;
-import io.brickcheck.rules.ComputeSpec;
+import io.brickcheck.internal.rules.ComputeSpec;
 import io.brickcheck.rules.Host;
-import io.brickcheck.rules.JdbcUrl;
-import io.brickcheck.rules.JdbcUrlChecker;
+import io.brickcheck.internal.rules.JdbcUrl;
+import io.brickcheck.internal.rules.JdbcUrlChecker;
 import io.brickcheck.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileChecker;
+import io.brickcheck.internal.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
-import io.brickcheck.rules.ProfileSpec;
-import io.brickcheck.rules.TerminalText;
+import io.brickcheck.internal.rules.ProfileSpec;
+import io.brickcheck.internal.rules.TerminalText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -226,12 +226,12 @@ public final class Profile {
   }
 
   /**
-   * What Brickcheck knows and will do for this profile: see {@link SpogStatus}.
+   * What Brickcheck knows and will do for this profile: see {@link ProfileStatus}.
    *
    * @return what Brickcheck knows and will do for this profile
    */
-  public SpogStatus status() {
-    return SpogStatus.of(this);
+  public ProfileStatus status() {
+    return ProfileStatus.of(this);
   }
 
   /** One token source per credentials, so every client of this profile shares its M2M tokens. */

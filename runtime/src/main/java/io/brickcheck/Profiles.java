@@ -1,12 +1,12 @@
 package io.brickcheck;
 
-import io.brickcheck.cfg.CfgReport;
-import io.brickcheck.cfg.CfgSelection;
-import io.brickcheck.cfg.DatabricksCfg;
-import io.brickcheck.dbt.DbtProfiles;
-import io.brickcheck.dbt.DbtProfilesFile;
-import io.brickcheck.dbt.DbtProfilesLocator;
-import io.brickcheck.dbt.DbtSelection;
+import io.brickcheck.internal.cfg.CfgReport;
+import io.brickcheck.internal.cfg.CfgSelection;
+import io.brickcheck.internal.cfg.DatabricksCfg;
+import io.brickcheck.internal.dbt.DbtProfilesReader;
+import io.brickcheck.internal.dbt.DbtProfilesFile;
+import io.brickcheck.internal.dbt.DbtProfilesLocator;
+import io.brickcheck.internal.dbt.DbtSelection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ public final class Profiles {
       Path file, String profile, String targetOrNull, Map<String, String> env, BrickcheckOptions options) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(options, "options");
-    DbtProfilesFile parsed = DbtProfiles.read(file);
+    DbtProfilesFile parsed = DbtProfilesReader.read(file);
     if (!parsed.isReadable()) {
       throw new DatabricksProfileException(parsed.problems());
     }
@@ -114,7 +114,7 @@ public final class Profiles {
   /**
    * A profile from a selected dbt output: renders its templates from {@code env} and applies every
    * rule. Generated factories whose values are {@code env_var} templates call this with the output
-   * rebuilt by {@link io.brickcheck.dbt.DbtTemplates} and {@code System.getenv()}.
+   * rebuilt by {@link io.brickcheck.internal.dbt.GeneratedDbtOutput} and {@code System.getenv()}.
    *
    * @param selection the selected output (or the problems that prevented selecting it)
    * @param hostKind what the host is, when its name alone does not say

@@ -1,6 +1,6 @@
 package io.brickcheck;
 
-import io.brickcheck.probe.DiscoveryProbe;
+import io.brickcheck.internal.probe.DiscoveryProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

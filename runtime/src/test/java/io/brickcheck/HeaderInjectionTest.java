@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.gateway.FakeGateway;
 import io.brickcheck.gateway.RecordedRequest;
-import io.brickcheck.rules.HttpPathParser;
+import io.brickcheck.internal.rules.HttpPathParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package io.brickcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.rules.HostParser;
+import io.brickcheck.internal.rules.HostParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.brickcheck.gateway.FakeGateway;
 import io.brickcheck.gateway.RecordedRequest;
 import io.brickcheck.rules.Host;
-import io.brickcheck.rules.HostParser;
+import io.brickcheck.internal.rules.HostParser;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;

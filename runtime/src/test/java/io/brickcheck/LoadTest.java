@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.gateway.FakeGateway;
 import io.brickcheck.gateway.RecordedRequest;
-import io.brickcheck.probe.JitteryHosts;
+import io.brickcheck.internal.probe.JitteryHosts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

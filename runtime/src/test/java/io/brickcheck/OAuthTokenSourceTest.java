@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.brickcheck.gateway.FakeGateway;
 import io.brickcheck.gateway.RecordedRequest;
 import io.brickcheck.rules.Host;
-import io.brickcheck.rules.HostParser;
+import io.brickcheck.internal.rules.HostParser;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

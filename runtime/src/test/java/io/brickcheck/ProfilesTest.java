@@ -3,9 +3,9 @@ package io.brickcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.brickcheck.dbt.DbtProfiles;
-import io.brickcheck.dbt.DbtSelection;
-import io.brickcheck.dbt.DbtTemplates;
+import io.brickcheck.internal.dbt.DbtProfilesReader;
+import io.brickcheck.internal.dbt.DbtSelection;
+import io.brickcheck.internal.dbt.GeneratedDbtOutput;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import java.io.IOException;
@@ -142,8 +142,8 @@ class ProfilesTest {
   void anOutputRebuiltByDbtTemplatesFailsWithTheReadersCodesAndPositions() throws IOException {
     String yaml = new String(ProfilesTest.class.getResourceAsStream("/dbt/deferred.yml").readAllBytes(),
         StandardCharsets.UTF_8);
-    DbtSelection read = DbtProfiles.parse(yaml, "profiles.yml").select("jaffle_shop", "prod");
-    DbtSelection rebuilt = DbtTemplates.builder("profiles.yml", "jaffle_shop", "prod", "4:5")
+    DbtSelection read = DbtProfilesReader.parse(yaml, "profiles.yml").select("jaffle_shop", "prod");
+    DbtSelection rebuilt = GeneratedDbtOutput.builder("profiles.yml", "jaffle_shop", "prod", "4:5")
         .host("{{ env_var('DATABRICKS_HOST', 'peco.azuredatabricks.net') }}", "6:13", "6:14")
         .defaultHttpPath("/sql/1.0/warehouses/{{ env_var('WH') }}?o=6436897454825492", "7:18", "7:39")
         .compute("Cluster1", "10:9",

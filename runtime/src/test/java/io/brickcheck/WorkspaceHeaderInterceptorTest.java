@@ -3,7 +3,7 @@ package io.brickcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.rules.Host;
-import io.brickcheck.rules.HostParser;
+import io.brickcheck.internal.rules.HostParser;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

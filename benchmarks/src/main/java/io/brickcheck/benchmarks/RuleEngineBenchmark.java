@@ -1,13 +1,13 @@
 package io.brickcheck.benchmarks;
 
-import io.brickcheck.rules.ComputeSpec;
-import io.brickcheck.rules.HostParser;
-import io.brickcheck.rules.HostResult;
-import io.brickcheck.rules.HttpPathParser;
-import io.brickcheck.rules.HttpPathResult;
-import io.brickcheck.rules.ProfileChecker;
+import io.brickcheck.internal.rules.ComputeSpec;
+import io.brickcheck.internal.rules.HostParser;
+import io.brickcheck.internal.rules.HostResult;
+import io.brickcheck.internal.rules.HttpPathParser;
+import io.brickcheck.internal.rules.HttpPathResult;
+import io.brickcheck.internal.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
-import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.internal.rules.ProfileSpec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

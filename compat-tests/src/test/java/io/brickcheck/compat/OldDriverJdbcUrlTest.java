@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brickcheck.HostKind;
 import io.brickcheck.rules.Code;
-import io.brickcheck.rules.JdbcUrlChecker;
+import io.brickcheck.internal.rules.JdbcUrlChecker;
 import io.brickcheck.rules.Problem;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;

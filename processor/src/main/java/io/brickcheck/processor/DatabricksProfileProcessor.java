@@ -4,7 +4,7 @@ import com.google.auto.service.AutoService;
 import io.brickcheck.BrickcheckGenerated;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.Text;
+import io.brickcheck.internal.rules.Text;
 import io.brickcheck.rules.Subject;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;

@@ -1,8 +1,8 @@
 package io.brickcheck.processor;
 
-import io.brickcheck.dbt.DbtProfiles;
-import io.brickcheck.dbt.DbtProfilesFile;
-import io.brickcheck.rules.Text;
+import io.brickcheck.internal.dbt.DbtProfilesReader;
+import io.brickcheck.internal.dbt.DbtProfilesFile;
+import io.brickcheck.internal.rules.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -49,7 +49,7 @@ final class DbtFiles {
     List<String> looked = new ArrayList<>();
     if (option != null) {
       looked.add(Text.quote(option.toString()) + " (-A" + ProcessorOptions.PROFILES_FILE + ")");
-      return new Found(DbtProfiles.read(option), looked);
+      return new Found(DbtProfilesReader.read(option), looked);
     }
     for (StandardLocation location : List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH)) {
       looked.add(Text.quote(name) + " on " + location.getName());
@@ -65,7 +65,7 @@ final class DbtFiles {
    * The resource read by the runtime's own reader (strict UTF-8, regular files only: a FIFO named
    * profiles.yml must not hang javac), or null when the location does not have it (or cannot be
    * searched). A resource on disk is read as {@code Profiles.load} reads it; one in memory (a
-   * compiler's own file manager) is decoded by the same {@link DbtProfiles#decode}.
+   * compiler's own file manager) is decoded by the same {@link DbtProfilesReader#decode}.
    */
   private DbtProfilesFile read(StandardLocation location, String name) {
     FileObject resource;
@@ -76,17 +76,17 @@ final class DbtFiles {
     }
     Path onDisk = onDisk(resource);
     if (onDisk != null) {
-      // Never opened unless it is a regular file: DbtProfiles.read checks before opening.
-      return Files.exists(onDisk) ? DbtProfiles.read(onDisk) : null;
+      // Never opened unless it is a regular file: DbtProfilesReader.read checks before opening.
+      return Files.exists(onDisk) ? DbtProfilesReader.read(onDisk) : null;
     }
     byte[] bytes;
     try (InputStream in = resource.openInputStream()) {
       // One byte more than any acceptable file, so that the reader refuses an oversized one.
-      bytes = in.readNBytes(4 * DbtProfiles.MAX_CHARACTERS + 1);
+      bytes = in.readNBytes(4 * DbtProfilesReader.MAX_CHARACTERS + 1);
     } catch (IOException | RuntimeException e) {
       return null;
     }
-    return DbtProfiles.decode(bytes, fileName(name));
+    return DbtProfilesReader.decode(bytes, fileName(name));
   }
 
   /** The file behind a {@code file:} resource, or null for any other kind. */

@@ -1,11 +1,11 @@
 package io.brickcheck.processor;
 
 import io.brickcheck.HostKind;
-import io.brickcheck.dbt.DbtCompute;
-import io.brickcheck.dbt.DbtOutput;
-import io.brickcheck.dbt.DbtValue;
-import io.brickcheck.dbt.YamlPosition;
-import io.brickcheck.rules.ComputeNames;
+import io.brickcheck.internal.dbt.DbtCompute;
+import io.brickcheck.internal.dbt.DbtOutput;
+import io.brickcheck.internal.dbt.DbtValue;
+import io.brickcheck.internal.dbt.YamlPosition;
+import io.brickcheck.internal.rules.ComputeNames;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.JdbcUrlReport;
 import io.brickcheck.rules.ProfileReport;

@@ -15,9 +15,9 @@ import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
 import io.brickcheck.Profiles;
-import io.brickcheck.dbt.DbtTemplates;
+import io.brickcheck.internal.dbt.GeneratedDbtOutput;
 import io.brickcheck.processor.FactoryDescriptor.ComputeDescriptor;
-import io.brickcheck.rules.ComputeNames;
+import io.brickcheck.internal.rules.ComputeNames;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.io.IOException;
 import java.io.Writer;
@@ -57,7 +57,7 @@ final class FactoryWriter {
   private static final ClassName PROFILE_BUILDER = PROFILE.nestedClass("Builder");
   private static final ClassName OPTIONS = ClassName.get(BrickcheckOptions.class);
   private static final ClassName PROFILES = ClassName.get(Profiles.class);
-  private static final ClassName DBT_TEMPLATES = ClassName.get(DbtTemplates.class);
+  private static final ClassName DBT_TEMPLATES = ClassName.get(GeneratedDbtOutput.class);
   private static final ClassName DBT_BUILDER = DBT_TEMPLATES.nestedClass("Builder");
   private static final TypeName STRING_LIST =
       ParameterizedTypeName.get(ClassName.get(List.class), STRING);
@@ -553,7 +553,7 @@ final class FactoryWriter {
   /** A name the generated code declares: refused (an internal error) unless a Java identifier. */
   static String identifier(String name) {
     if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
-      throw new IllegalStateException("not a Java identifier: " + io.brickcheck.rules.Text.quote(name));
+      throw new IllegalStateException("not a Java identifier: " + io.brickcheck.internal.rules.Text.quote(name));
     }
     return name;
   }

@@ -2,7 +2,7 @@ package io.brickcheck.processor;
 
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.Text;
+import io.brickcheck.internal.rules.Text;
 import io.brickcheck.rules.Severity;
 import io.brickcheck.rules.Subject;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.brickcheck.DatabricksProfile;
 import io.brickcheck.HostKind;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.Text;
+import io.brickcheck.internal.rules.Text;
 import io.brickcheck.rules.Subject;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -182,7 +182,7 @@ class DbtProfileProcessorTest {
     // What the generated factory does, with an explicit environment instead of System.getenv().
     Map<String, String> env = Map.of("BRICKCHECK_TEST_UNSET_WH", "a1b2c3d4e5f6a7b8");
     Profile p = Profiles.fromDbt(
-        io.brickcheck.dbt.DbtProfiles.read(PROFILES).select("jaffle_env", "prod"),
+        io.brickcheck.internal.dbt.DbtProfilesReader.read(PROFILES).select("jaffle_env", "prod"),
         io.brickcheck.HostKind.AUTO, env, OFF);
     DatabricksConnection c = p.connection("default");
     assertThat(c.httpPath()).isEqualTo("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492");

@@ -240,7 +240,7 @@ class GeneratedCodeSafetyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"String", "System", "Override", "Object", "List", "Profile", "Profiles", "HostKind",
-      "Generated", "BrickcheckGenerated", "BrickcheckOptions", "DatabricksConnection", "DbtTemplates",
+      "Generated", "BrickcheckGenerated", "BrickcheckOptions", "DatabricksConnection", "GeneratedDbtOutput",
       "IllegalArgumentException", "Builder"})
   void aPackageOwnTypeDoesNotShadowTheFactorysTypes(String shadow) throws IOException {
     JavaFileObject own = JavaFileObjects.forSourceLines("com.example." + shadow, "package com.example;",

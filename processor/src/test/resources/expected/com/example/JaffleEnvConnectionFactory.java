@@ -7,7 +7,7 @@ import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
 import io.brickcheck.Profiles;
-import io.brickcheck.dbt.DbtTemplates;
+import io.brickcheck.internal.dbt.GeneratedDbtOutput;
 import java.lang.String;
 import java.lang.System;
 import java.util.List;
@@ -86,7 +86,7 @@ public final class JaffleEnvConnectionFactory {
    * (MissingEnvironmentVariable) or a rule fails at run time
    */
   public static JaffleEnvConnectionFactory create(BrickcheckOptions options) {
-    DbtTemplates.Builder builder = DbtTemplates.builder("profiles.yml", "jaffle_env", "prod", "18:5");
+    GeneratedDbtOutput.Builder builder = GeneratedDbtOutput.builder("profiles.yml", "jaffle_env", "prod", "18:5");
     builder.host(HOST, "20:13", "20:14");
     builder.defaultHttpPath(DEFAULT_HTTP_PATH, "21:18", "21:39");
     builder.compute("etl", "24:9", ETL_HTTP_PATH, "25:22", "25:43");

@@ -6,7 +6,7 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
-import io.brickcheck.rules.ComputeNames;
+import io.brickcheck.internal.rules.ComputeNames;
 import java.lang.String;
 import java.util.List;
 import javax.annotation.processing.Generated;

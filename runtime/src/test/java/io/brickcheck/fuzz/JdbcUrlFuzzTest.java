@@ -6,9 +6,9 @@ import static io.brickcheck.fuzz.ParserFuzzTest.mutate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.HostKind;
-import io.brickcheck.rules.JdbcUrlChecker;
-import io.brickcheck.rules.JdbcUrlEntry;
-import io.brickcheck.rules.JdbcUrlParser;
+import io.brickcheck.internal.rules.JdbcUrlChecker;
+import io.brickcheck.internal.rules.JdbcUrlEntry;
+import io.brickcheck.internal.rules.JdbcUrlParser;
 import io.brickcheck.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
 import java.util.List;

@@ -3,13 +3,13 @@ package io.brickcheck.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.HostKind;
-import io.brickcheck.cfg.DatabricksCfg;
-import io.brickcheck.dbt.DbtProfiles;
-import io.brickcheck.rules.ComputeSpec;
-import io.brickcheck.rules.HostParser;
-import io.brickcheck.rules.HttpPathParser;
-import io.brickcheck.rules.ProfileChecker;
-import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.internal.cfg.DatabricksCfg;
+import io.brickcheck.internal.dbt.DbtProfilesReader;
+import io.brickcheck.internal.rules.ComputeSpec;
+import io.brickcheck.internal.rules.HostParser;
+import io.brickcheck.internal.rules.HttpPathParser;
+import io.brickcheck.internal.rules.ProfileChecker;
+import io.brickcheck.internal.rules.ProfileSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +59,8 @@ class LinearTimeTest {
       ProfileChecker.check(new ProfileSpec("p", "peco.azuredatabricks.net", HostKind.AUTO,
           "/sql/1.0/warehouses/a?o=42", computes));
     }));
-    Consumer<String> yaml = text -> DbtProfiles.parse(text, "profiles.yml").profileNames()
-        .forEach(p -> DbtProfiles.parse(text, "profiles.yml").select(p, null).check(Map.of(), HostKind.AUTO));
+    Consumer<String> yaml = text -> DbtProfilesReader.parse(text, "profiles.yml").profileNames()
+        .forEach(p -> DbtProfilesReader.parse(text, "profiles.yml").select(p, null).check(Map.of(), HostKind.AUTO));
     String head = "p:\n  target: prod\n  outputs:\n    prod:\n      type: databricks\n      host: peco.azuredatabricks.net\n";
     shapes.add(new Shape("yaml long http_path of %", n -> head + "      http_path: '/sql/1.0/warehouses/a?" + run("%", n) + "'\n", yaml));
     shapes.add(new Shape("yaml long http_path of o=1&", n -> head + "      http_path: '/sql/1.0/warehouses/a?" + run("o=1&", n) + "'\n", yaml));

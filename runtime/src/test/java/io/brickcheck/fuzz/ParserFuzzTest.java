@@ -3,17 +3,17 @@ package io.brickcheck.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.HostKind;
-import io.brickcheck.dbt.DbtProfiles;
-import io.brickcheck.dbt.DbtProfilesFile;
-import io.brickcheck.rules.ComputeSpec;
-import io.brickcheck.rules.HostParser;
-import io.brickcheck.rules.HostResult;
-import io.brickcheck.rules.HttpPathParser;
-import io.brickcheck.rules.HttpPathResult;
+import io.brickcheck.internal.dbt.DbtProfilesReader;
+import io.brickcheck.internal.dbt.DbtProfilesFile;
+import io.brickcheck.internal.rules.ComputeSpec;
+import io.brickcheck.internal.rules.HostParser;
+import io.brickcheck.internal.rules.HostResult;
+import io.brickcheck.internal.rules.HttpPathParser;
+import io.brickcheck.internal.rules.HttpPathResult;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileChecker;
+import io.brickcheck.internal.rules.ProfileChecker;
 import io.brickcheck.rules.ProfileReport;
-import io.brickcheck.rules.ProfileSpec;
+import io.brickcheck.internal.rules.ProfileSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -127,8 +127,8 @@ class ParserFuzzTest {
   }
 
   static void dbtYamlProperties(String yaml) {
-    DbtProfilesFile first = DbtProfiles.parse(yaml, "profiles.yml");
-    DbtProfilesFile again = DbtProfiles.parse(yaml, "profiles.yml");
+    DbtProfilesFile first = DbtProfilesReader.parse(yaml, "profiles.yml");
+    DbtProfilesFile again = DbtProfilesReader.parse(yaml, "profiles.yml");
     assertThat(again.problems()).isEqualTo(first.problems());
     assertThat(again.profileNames()).isEqualTo(first.profileNames());
     assertSafe(first.problems());
@@ -147,7 +147,7 @@ class ParserFuzzTest {
       try {
         check.accept(input);
       } catch (AssertionError | RuntimeException | StackOverflowError e) {
-        throw new AssertionError(target + " input " + n + " (seed " + SEED + "): " + io.brickcheck.rules.Text.quote(String.valueOf(input)), e);
+        throw new AssertionError(target + " input " + n + " (seed " + SEED + "): " + io.brickcheck.internal.rules.Text.quote(String.valueOf(input)), e);
       }
       n++;
     }

@@ -121,7 +121,7 @@ class RuntimeLifecycleTest {
     Set<Thread> before = Set.copyOf(liveThreads());
     WebappLoader loader = new WebappLoader();
     for (String name : List.of("io.brickcheck.RuntimeContext", "io.brickcheck.BrickcheckOptions",
-        "io.brickcheck.Profile", "io.brickcheck.probe.DiscoveryProbe", "io.brickcheck.probe.ProbeThreads",
+        "io.brickcheck.Profile", "io.brickcheck.internal.probe.DiscoveryProbe", "io.brickcheck.internal.probe.ProbeThreads",
         "io.brickcheck.Brickcheck")) {
       Class.forName(name, true, loader); // static initialisers run here
     }

@@ -1,0 +1,256 @@
+package io.brickcheck.cli;
+
+import io.brickcheck.BrickcheckOptions;
+import io.brickcheck.HostKind;
+import io.brickcheck.ProbeMode;
+import io.brickcheck.Profile;
+import io.brickcheck.Profiles;
+import io.brickcheck.ProfileStatus;
+import io.brickcheck.internal.cfg.CfgReport;
+import io.brickcheck.internal.cfg.CfgSelection;
+import io.brickcheck.internal.cfg.DatabricksCfg;
+import io.brickcheck.internal.dbt.DbtProfilesReader;
+import io.brickcheck.internal.dbt.DbtProfilesFile;
+import io.brickcheck.internal.probe.HostMetadata;
+import io.brickcheck.internal.probe.ProbeResult;
+import io.brickcheck.rules.Code;
+import io.brickcheck.internal.rules.ComputeNames;
+import io.brickcheck.internal.rules.ComputeSpec;
+import io.brickcheck.internal.rules.JdbcUrlChecker;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.internal.rules.ProfileChecker;
+import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileSpec;
+import io.brickcheck.rules.SpecForm;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+/**
+ * {@code brickcheck check}: the rule engine on one profile, given as flags, read from a dbt
+ * {@code profiles.yml} ({@code --profiles FILE --profile NAME [--target T]}), from a Databricks CLI
+ * config file ({@code --databrickscfg [FILE] [--profile NAME]}) or from the {@code DATABRICKS_*}
+ * environment ({@code --env}), or given as a databricks-jdbc URL ({@code --jdbc-url URL}).
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks one Databricks profile: a host, its default http path and named computes,",
+      "given as flags, read from a dbt profiles.yml or a ~/.databrickscfg profile,",
+      "resolved from DATABRICKS_* variables as the Databricks SDKs do, or given as a databricks-jdbc URL.",
+      "Exit status: 0 no errors, 1 errors found, 2 usage error."
+    })
+final class CheckCommand implements Callable<Integer> {
+  enum Format {
+    text,
+    json
+  }
+
+  enum Probe {
+    off,
+    blocking
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Where the profile comes from: flags, or a dbt profiles file. Exactly one. */
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @ArgGroup(exclusive = false, heading = "Profile given as flags:%n")
+    Flags flags;
+
+    @ArgGroup(exclusive = false, heading = "Profile read from a dbt profiles.yml:%n")
+    Dbt dbt;
+
+    @Option(names = "--databrickscfg", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+        description = "A Databricks CLI config file; without FILE: $DATABRICKS_CONFIG_FILE, else"
+            + " ~/.databrickscfg. The profile is --profile, else $DATABRICKS_CONFIG_PROFILE, else DEFAULT")
+    String databricksCfg;
+
+    @Option(names = "--env", description = "The DATABRICKS_* environment as the Databricks SDKs resolve it"
+        + " (variables first, then the profile of the config file they name)")
+    boolean env;
+
+    @ArgGroup(exclusive = false, heading = "Profile given as a databricks-jdbc URL:%n")
+    JdbcUrl jdbcUrl;
+  }
+
+  static final class JdbcUrl {
+    @Option(names = "--jdbc-url", required = true, paramLabel = "URL",
+        description = "A databricks-jdbc URL, e.g. 'jdbc:databricks://peco.azuredatabricks.net:443/default;"
+            + "transportMode=http;ssl=1;httpPath=/sql/1.0/warehouses/abc?o=123'. Secret values in it are"
+            + " reported, never printed")
+    String url;
+  }
+
+  static final class Flags {
+    @Option(names = "--host", required = true, paramLabel = "HOST",
+        description = "Workspace or SPOG host, e.g. peco.azuredatabricks.net")
+    String host;
+
+    @Option(names = "--http-path", required = true, paramLabel = "PATH",
+        description = "Http path of the default compute, e.g. /sql/1.0/warehouses/abc?o=123")
+    String httpPath;
+
+    @Option(names = "--compute", paramLabel = "NAME=PATH",
+        description = "A named compute (repeatable), e.g. etl=sql/protocolv1/o/123/0123-456789-abc")
+    List<String> computes = new ArrayList<>();
+  }
+
+  static final class Dbt {
+    @Option(names = "--profiles", required = true, paramLabel = "FILE",
+        description = "A dbt profiles.yml; {{ env_var(...) }} values are read from the environment")
+    Path file;
+
+    @Option(names = "--target", paramLabel = "TARGET",
+        description = "The dbt target. Default: the profile's own target:")
+    String target;
+  }
+
+  @CommandLine.ParentCommand BrickcheckCli parent;
+
+  @Option(names = "--profile", paramLabel = "NAME",
+      description = "The dbt profile (required with --profiles), or the section of --databrickscfg")
+  String profile;
+
+  @Option(names = "--host-kind", paramLabel = "KIND", defaultValue = "auto",
+      description = "auto (from the host name), spog or workspace. Default: ${DEFAULT-VALUE}")
+  HostKind hostKind;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text or json. Default: ${DEFAULT-VALUE}")
+  Format format;
+
+  @Option(names = "--strict", description = "Count warnings as errors.")
+  boolean strict;
+
+  @Option(names = "--probe", paramLabel = "MODE", defaultValue = "off",
+      description = "off (no network), or blocking: ask the host's /.well-known/databricks-config"
+          + " (within 2 s) and print the status block. Default: ${DEFAULT-VALUE}")
+  Probe probe;
+
+  @Override
+  public Integer call() {
+    if (profile != null && (source.flags != null || source.env || source.jdbcUrl != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--profile goes with --profiles or --databrickscfg (for --env, set DATABRICKS_CONFIG_PROFILE)");
+    }
+    if (source.dbt != null && profile == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required argument(s): --profile=NAME");
+    }
+    CfgSelection selection = source.databricksCfg != null ? selectDatabricksCfg(source.databricksCfg)
+        : source.env ? DatabricksCfg.fromEnvironment(parent.env, home()) : null;
+    CfgReport settings = selection == null ? null : selection.check(hostKind);
+    ProfileReport report = settings != null ? settings.report()
+        : source.jdbcUrl != null ? checkJdbcUrl(source.jdbcUrl)
+        : source.dbt != null ? checkDbt(source.dbt) : checkFlags(source.flags);
+    if (strict) {
+      report = report.strict();
+    }
+    ProfileStatus status = null;
+    if (probe == Probe.blocking && !report.hasErrors() && report.spec() != null) {
+      status = probeStatus(report, selection);
+      List<Problem> known = report.problems();
+      boolean answered = status.probe().flatMap(ProbeResult::metadata).flatMap(HostMetadata::hostType).isPresent();
+      report = withProblems(report, status.problems().stream().filter(p -> !known.contains(p)).toList(), answered);
+    }
+    String rendered =
+        format == Format.json
+            ? JsonReport.render(report, status == null ? null : status.toJson())
+            : TextReport.render(report) + (status == null ? "" : System.lineSeparator() + status.render());
+    spec.commandLine().getOut().print(rendered);
+    spec.commandLine().getOut().flush();
+    return report.hasErrors() ? BrickcheckCli.ERRORS : BrickcheckCli.OK;
+  }
+
+  /** Opens the default compute with a blocking probe: the status block then holds its answer. */
+  private ProfileStatus probeStatus(ProfileReport report, CfgSelection selection) {
+    BrickcheckOptions blocking = BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build();
+    if (selection != null) {
+      // Built from the settings again, so that the status block says where each value came from.
+      Profile fromSettings = Profiles.fromDatabricksSettings(selection, hostKind, blocking);
+      fromSettings.open(ComputeNames.DEFAULT);
+      return fromSettings.status();
+    }
+    ProfileSpec declared = report.spec();
+    if (source.jdbcUrl != null) {
+      // From the URL itself, so that the status block's JDBC URLs keep its other properties.
+      Profile profile = Profile.jdbcUrlBuilder(declared.name(), source.jdbcUrl.url)
+          .hostKind(declared.hostKind())
+          .build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());
+      profile.open(ComputeNames.DEFAULT);
+      return profile.status();
+    }
+    Profile.Builder builder =
+        Profile.builder(declared.name(), declared.host())
+            .hostKind(declared.hostKind())
+            .defaultHttpPath(declared.defaultHttpPath());
+    declared.computes().forEach(c -> builder.compute(c.name(), c.httpPath()));
+    Profile profile = builder.build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());
+    profile.open(ComputeNames.DEFAULT);
+    return profile.status();
+  }
+
+  /**
+   * The report with the problems the host's answer revealed, as errors in strict mode. A host that
+   * said what it is answers the question of the UnclassifiedHost note, which then goes.
+   */
+  private ProfileReport withProblems(ProfileReport report, List<Problem> discovered, boolean answered) {
+    List<Problem> all = new ArrayList<>(report.problems());
+    if (answered) {
+      all.removeIf(p -> p.code() == Code.UnclassifiedHost);
+    }
+    discovered.forEach(p -> all.add(strict ? p.asError() : p));
+    return new ProfileReport(report.spec(), report.host(), report.hostKind(), report.computes(), report.workspaceId(), all);
+  }
+
+  private ProfileReport checkFlags(Flags flags) {
+    return ProfileChecker.check(
+        new ProfileSpec("cli", flags.host, hostKind, flags.httpPath, parseComputes(flags.computes), SpecForm.CLI));
+  }
+
+  /** Problems of the URL come out as problems (exit 1), each with its place in the URL. */
+  private ProfileReport checkJdbcUrl(JdbcUrl url) {
+    return JdbcUrlChecker.check("cli", url.url, hostKind, List.of()).report();
+  }
+
+  /** Problems of the file come out as problems (exit 1), like a bad flag value. */
+  private ProfileReport checkDbt(Dbt dbt) {
+    DbtProfilesFile file = DbtProfilesReader.read(dbt.file);
+    return file.select(profile, dbt.target, parent.env).check(parent.env, hostKind);
+  }
+
+  /** A profile of a CLI config file, its values as written; an empty FILE means where the SDKs look. */
+  private CfgSelection selectDatabricksCfg(String file) {
+    Path path = file.isEmpty() ? DatabricksCfg.locate(parent.env, home()) : Path.of(file);
+    String section = profile != null ? profile : parent.env.get(DatabricksCfg.CONFIG_PROFILE_VARIABLE);
+    return DatabricksCfg.fromFile(DatabricksCfg.read(path), section);
+  }
+
+  private static Path home() {
+    String home = System.getProperty("user.home");
+    return home == null || home.isBlank() ? null : Path.of(home);
+  }
+
+  private List<ComputeSpec> parseComputes(List<String> computes) {
+    List<ComputeSpec> result = new ArrayList<>();
+    for (String value : computes) {
+      int eq = value.indexOf('=');
+      if (eq <= 0) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--compute expects NAME=PATH, got '" + value + "' (e.g. --compute etl=/sql/1.0/warehouses/abc?o=123)");
+      }
+      result.add(new ComputeSpec(value.substring(0, eq), value.substring(eq + 1)));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,51 @@
+package io.brickcheck.internal.dbt;
+
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Subject;
+import io.brickcheck.internal.rules.Text;
+import java.util.List;
+
+/** Building problems that point into the YAML file: {@code [tag] profiles.yml:L:C: text}. */
+final class DbtProblems {
+  /** A listing of names stays readable however many the file has. */
+  static final int MAX_LISTED = 20;
+
+  private DbtProblems() {}
+
+  /**
+   * A problem at {@code position} with the code's default severity. A full stop ends the text
+   * unless it already ends with one or with a question ("Did you mean ...?").
+   */
+  static Problem at(Code code, Subject subject, String compute, YamlPosition position, String text) {
+    String sentence = text.endsWith(".") || text.endsWith("?") ? text : text + ".";
+    return new Problem(
+        code, code.defaultSeverity(), subject, compute, code.tag() + " " + position.prefix() + sentence);
+  }
+
+  /** A rule-engine problem moved to the value it is about: the position goes after the tag. */
+  static Problem moved(Problem problem, YamlPosition position) {
+    String tag = problem.code().tag() + " ";
+    String message = problem.message();
+    String rest = message.startsWith(tag) ? message.substring(tag.length()) : message;
+    return problem.withMessage(tag + position.prefix() + rest);
+  }
+
+  /** {@code "a", "b", "c"}, at most {@link #MAX_LISTED} names, then how many more. */
+  static String listing(List<String> names) {
+    StringBuilder out = new StringBuilder();
+    int shown = Math.min(names.size(), MAX_LISTED);
+    for (int i = 0; i < shown; i++) {
+      out.append(i == 0 ? "" : ", ").append(Text.quote(names.get(i)));
+    }
+    if (names.size() > shown) {
+      out.append(" and ").append(names.size() - shown).append(" more");
+    }
+    return out.toString();
+  }
+
+  /** {@code  Did you mean "x"?} when a name is close, else the empty string. */
+  static String didYouMean(String wanted, List<String> names) {
+    return DidYouMean.closest(wanted, names).map(n -> " Did you mean " + Text.quote(n) + "?").orElse("");
+  }
+}

@@ -1,0 +1,113 @@
+package io.brickcheck.internal.rules;
+
+import java.util.regex.Pattern;
+
+/**
+ * Compute names and the Java names they become (docs/rules.md, "Compute names"; README-dbt.md for the
+ * dbt rule). A name is split into words, the runs of ASCII letters and digits; every other
+ * character separates words. The method suffix is the words with their first letter upper-cased
+ * ({@code nightly-batch -> NightlyBatch}, {@code etl.hourly -> EtlHourly}, {@code 2xl_warehouse ->
+ * 2xlWarehouse}); the constant prefix is the name upper-cased with every character other than a
+ * letter, digit or {@code _} turned into {@code _}, after {@code COMPUTE_} when it would start with
+ * a digit ({@code 2xl_warehouse -> COMPUTE_2XL_WAREHOUSE}).
+ */
+public final class ComputeNames {
+  /** The name of the profile's own http path. */
+  public static final String DEFAULT = "default";
+
+  /** Which names a profile source allows. */
+  public enum Rule {
+    /** Brickcheck's own forms (annotation, {@code --compute}): {@code [A-Za-z][A-Za-z0-9_-]*}. */
+    BRICKCHECK,
+    /**
+     * A dbt {@code compute:} block. dbt-databricks takes any mapping key as a compute name and looks
+     * it up exactly ({@code DatabricksCredentials.compute: Optional[Dict[str, Any]]} in
+     * {@code dbt/adapters/databricks/credentials.py}; {@code creds.compute.get(context.compute_name,
+     * {})} in {@code QueryConfigUtils.get_http_path}, {@code connections.py}), so {@code etl.hourly}
+     * and {@code 2xl_warehouse} are valid there. Brickcheck takes every name of printable ASCII
+     * characters with at least one letter or digit, since only those map to Java names.
+     */
+    DBT
+  }
+
+  private static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  private static final Pattern VALID_DBT = Pattern.compile("[\\x20-\\x7E]*[A-Za-z0-9][\\x20-\\x7E]*");
+
+  private ComputeNames() {}
+
+  /**
+   * Whether a compute name of Brickcheck's own forms can become a method name.
+   *
+   * @param name a compute name
+   * @return true if it matches {@code [A-Za-z][A-Za-z0-9_-]*}
+   */
+  public static boolean isValid(String name) {
+    return isValid(name, Rule.BRICKCHECK);
+  }
+
+  /**
+   * Whether a compute name can become a method name under {@code rule}.
+   *
+   * @param name a compute name
+   * @param rule the profile source's rule
+   * @return true if the name is valid there
+   */
+  public static boolean isValid(String name, Rule rule) {
+    return name != null && (rule == Rule.DBT ? VALID_DBT : VALID).matcher(name).matches();
+  }
+
+  /**
+   * The words of the name in UpperCamel: {@code etl -> Etl}, {@code nightly-batch -> NightlyBatch},
+   * {@code Cluster1 -> Cluster1}, {@code etl.hourly -> EtlHourly}, {@code 2xl_warehouse ->
+   * 2xlWarehouse}. Valid names only.
+   *
+   * @param name a compute name
+   * @return the words, each with its first letter upper-cased, joined
+   */
+  public static String methodSuffix(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    boolean upper = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isWordChar(c)) {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code open} + the method suffix: the generated factory method for the compute. Always a Java
+   * identifier, even when the suffix starts with a digit ({@code open2xlWarehouse}).
+   *
+   * @param name a compute name
+   * @return {@code open} followed by the method suffix
+   */
+  public static String openMethod(String name) {
+    return "open" + methodSuffix(name);
+  }
+
+  /**
+   * The prefix of the generated constants ({@code <PREFIX>_HTTP_PATH}): {@code nightly-batch ->
+   * NIGHTLY_BATCH}, {@code etl.hourly -> ETL_HOURLY}, {@code 2xl_warehouse ->
+   * COMPUTE_2XL_WAREHOUSE}. Valid names only.
+   *
+   * @param name a compute name
+   * @return an upper-case Java identifier
+   */
+  public static String constantPrefix(String name) {
+    StringBuilder out = new StringBuilder(name.length() + 8);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      out.append(isWordChar(c) || c == '_' ? Character.toUpperCase(c) : '_');
+    }
+    return out.length() > 0 && Character.isDigit(out.charAt(0)) ? "COMPUTE_" + out : out.toString();
+  }
+
+  private static boolean isWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+}

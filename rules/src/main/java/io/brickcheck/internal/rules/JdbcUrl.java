@@ -1,0 +1,100 @@
+package io.brickcheck.internal.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A databricks-jdbc URL split as the driver splits it ({@code
+ * jdbc:databricks://host[:port][/schema];key=value;...}): the host part, the schema and every
+ * {@code key=value} in order, each with its position. Values are kept exactly as written (the driver
+ * does not decode them). Built by {@link JdbcUrlParser}; {@link #toString()} and {@link #redacted()}
+ * never show a secret value.
+ *
+ * @param input the URL as given; may hold a secret, so never show it: use {@link #redacted()}
+ * @param legacy true for the Simba driver's {@code jdbc:spark://} prefix
+ * @param hostPart the text between {@code //} and the first {@code /} or {@code ;}, as written
+ * @param hostOffset the 0-based index of {@code hostPart} in the URL
+ * @param schema the text after the host's {@code /} up to the first {@code ;}; {@code default} when
+ *     absent or empty, as the driver reads it
+ * @param entries every non-empty {@code key=value} segment, in order, duplicates included
+ */
+public record JdbcUrl(
+    String input, boolean legacy, String hostPart, int hostOffset, String schema, List<JdbcUrlEntry> entries) {
+
+  /**
+   * Copies the entries, so the record stays immutable.
+   *
+   * @param input the URL as given
+   * @param legacy true for {@code jdbc:spark://}
+   * @param hostPart the host and optional port as written
+   * @param hostOffset where {@code hostPart} starts
+   * @param schema the schema, {@code default} when absent
+   * @param entries every {@code key=value}, in order
+   */
+  public JdbcUrl {
+    entries = List.copyOf(entries);
+  }
+
+  /**
+   * The entry the driver uses for {@code key}: the last one written (databricks-jdbc 3.4 keeps the
+   * last of duplicates; {@link JdbcUrlParser} reports duplicates as errors).
+   *
+   * @param key a key, compared ignoring case
+   * @return the last entry with that key, or empty
+   */
+  public Optional<JdbcUrlEntry> entry(String key) {
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      if (entries.get(i).is(key)) {
+        return Optional.of(entries.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The {@code httpPath} value, exactly as written.
+   *
+   * @return the http path, or empty when the URL has none
+   */
+  public Optional<String> httpPath() {
+    return entry(JdbcUrlParser.HTTP_PATH).map(JdbcUrlEntry::value);
+  }
+
+  /**
+   * Whether the driver would use TLS: anything but {@code ssl=0}, as databricks-jdbc reads it.
+   *
+   * @return false only for {@code ssl=0}
+   */
+  public boolean ssl() {
+    return entry("ssl").map(e -> !e.value().equals("0")).orElse(true);
+  }
+
+  /**
+   * The entries a caller set for the driver that Brickcheck does not write itself when it builds a
+   * URL ({@code transportMode}, {@code ssl}, {@code httpPath}, {@code port} and the workspace
+   * header are Brickcheck's), secrets excluded: what a rebuilt URL keeps of this one.
+   *
+   * @return the entries to keep, in order, last of duplicates only
+   */
+  public List<JdbcUrlEntry> passThrough() {
+    return entries.stream()
+        .filter(e -> entry(e.key()).orElseThrow() == e)
+        .filter(e -> !JdbcUrlParser.ROUTING_KEYS.contains(e.normalizedKey()))
+        .filter(e -> !JdbcUrlParser.isSecretKey(e.key()))
+        .toList();
+  }
+
+  /**
+   * The URL with every secret value replaced by {@code ***}: fit for messages and logs.
+   *
+   * @return the URL without secrets
+   */
+  public String redacted() {
+    return JdbcUrlParser.redact(input, entries);
+  }
+
+  @Override
+  public String toString() {
+    return redacted();
+  }
+}

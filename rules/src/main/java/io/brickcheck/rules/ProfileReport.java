@@ -1,0 +1,106 @@
+package io.brickcheck.rules;
+
+import io.brickcheck.internal.rules.HostResult;
+import io.brickcheck.internal.rules.ProfileSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of {@link ProfileChecker#check}: the parsed parts and every problem, host problems
+ * first, then each compute's in declaration order.
+ *
+ * @param spec the profile as declared
+ * @param host the parsed host
+ * @param hostKind what is known about the host without the network
+ * @param computes every compute, {@code default} first
+ * @param workspaceId the workspace id every compute agrees on, or null
+ * @param problems every problem found
+ */
+public record ProfileReport(
+    ProfileSpec spec,
+    HostResult host,
+    HostClassification hostKind,
+    List<ComputeReport> computes,
+    String workspaceId,
+    List<Problem> problems) {
+
+  /**
+   * Copies the lists, so the record stays immutable.
+   *
+   * @param spec the profile as declared
+   * @param host the parsed host
+   * @param hostKind what is known about the host without the network
+   * @param computes every compute, {@code default} first
+   * @param workspaceId the workspace id every compute agrees on, or null
+   * @param problems every problem found
+   */
+  public ProfileReport {
+    computes = List.copyOf(computes);
+    problems = List.copyOf(problems);
+  }
+
+  /**
+   * The workspace id every compute agrees on.
+   *
+   * @return the id, or empty
+   */
+  public Optional<String> workspaceIdIfAny() {
+    return Optional.ofNullable(workspaceId);
+  }
+
+  /**
+   * One compute's report.
+   *
+   * @param name the compute's name
+   * @return the report, or empty if there is no such compute
+   */
+  public Optional<ComputeReport> compute(String name) {
+    return computes.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Whether any problem is an error.
+   *
+   * @return true if the profile is unusable
+   */
+  public boolean hasErrors() {
+    return problems.stream().anyMatch(Problem::isError);
+  }
+
+  /**
+   * The errors.
+   *
+   * @return the problems of severity error, in order
+   */
+  public List<Problem> errors() {
+    return problems.stream().filter(Problem::isError).toList();
+  }
+
+  /**
+   * The warnings.
+   *
+   * @return the problems of severity warning, in order
+   */
+  public List<Problem> warnings() {
+    return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
+  }
+
+  /**
+   * The notes: advice that never fails anything ({@link Code#UnclassifiedHost}).
+   *
+   * @return the problems of severity note, in order
+   */
+  public List<Problem> notes() {
+    return problems.stream().filter(Problem::isNote).toList();
+  }
+
+  /**
+   * The same report with every warning turned into an error (strict mode).
+   *
+   * @return this report with every warning turned into an error
+   */
+  public ProfileReport strict() {
+    return new ProfileReport(
+        spec, host, hostKind, computes, workspaceId, problems.stream().map(Problem::asError).toList());
+  }
+}
