@@ -114,10 +114,7 @@ final class Discovery {
 
   static HostClassification classify(ProbeResult result) {
     HostType type = result.metadata().flatMap(HostMetadata::hostType).orElse(null);
-    if (type == null) {
-      return HostClassification.UNKNOWN;
-    }
-    return type == HostType.UNIFIED ? HostClassification.SPOG : HostClassification.WORKSPACE;
+    return type == null ? HostClassification.UNKNOWN : type.classification();
   }
 
   /**

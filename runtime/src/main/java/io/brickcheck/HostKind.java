@@ -1,5 +1,7 @@
 package io.brickcheck;
 
+import io.brickcheck.rules.HostClassification;
+
 /**
  * What the user declares about a host, in {@code @DatabricksProfile(hostKind = ...)} or with the
  * {@code check --host-kind} flag.
@@ -16,5 +18,16 @@ public enum HostKind {
    */
   SPOG,
   /** A host that serves one workspace: a workspace id on the http path is not needed. */
-  WORKSPACE
+  WORKSPACE;
+
+  /**
+   * The rule engine's word for this declaration ({@link HostClassification#declared}, which the
+   * processor calls with the constant's name too).
+   *
+   * @return {@code UNKNOWN} for {@link #AUTO} (nothing is declared: the host's name decides), else
+   *     the same kind ({@code SPOG} and {@code WORKSPACE})
+   */
+  public HostClassification classification() {
+    return HostClassification.declared(name());
+  }
 }

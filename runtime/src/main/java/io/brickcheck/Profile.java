@@ -390,11 +390,11 @@ public final class Profile {
     public Profile build(BrickcheckOptions options) {
       Objects.requireNonNull(options, "options");
       if (jdbcUrl != null) {
-        JdbcUrlReport checked = JdbcUrlChecker.check(name, jdbcUrl, hostKind, computes);
+        JdbcUrlReport checked = JdbcUrlChecker.check(name, jdbcUrl, hostKind.classification(), computes);
         return of(checked.report(), hostKind, options, Map.of(), checked.url());
       }
       ProfileReport report =
-          ProfileChecker.check(new ProfileSpec(name, host, hostKind, defaultHttpPath, computes), computeNameRule);
+          ProfileChecker.check(new ProfileSpec(name, host, hostKind.classification(), defaultHttpPath, computes), computeNameRule);
       return of(report, hostKind, options);
     }
   }

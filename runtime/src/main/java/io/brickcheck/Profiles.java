@@ -132,7 +132,7 @@ public final class Profiles {
     if (!selection.isSelected()) {
       throw new DatabricksProfileException(selection.problems());
     }
-    return Profile.of(selection.check(env == null ? Map.of() : env, hostKind), hostKind, options);
+    return Profile.of(selection.check(env == null ? Map.of() : env, hostKind.classification()), hostKind, options);
   }
 
   /**

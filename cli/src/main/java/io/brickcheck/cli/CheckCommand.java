@@ -184,14 +184,14 @@ final class CheckCommand implements Callable<Integer> {
     if (source.jdbcUrl != null) {
       // From the URL itself, so that the status block's JDBC URLs keep its other properties.
       Profile profile = Profile.jdbcUrlBuilder(declared.name(), source.jdbcUrl.url)
-          .hostKind(declared.hostKind())
+          .hostKind(hostKind)
           .build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());
       profile.open(ComputeNames.DEFAULT);
       return profile.status();
     }
     Profile.Builder builder =
         Profile.builder(declared.name(), declared.host())
-            .hostKind(declared.hostKind())
+            .hostKind(hostKind)
             .defaultHttpPath(declared.defaultHttpPath());
     declared.computes().forEach(c -> builder.compute(c.name(), c.httpPath()));
     Profile profile = builder.build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());
@@ -214,18 +214,18 @@ final class CheckCommand implements Callable<Integer> {
 
   private ProfileReport checkFlags(Flags flags) {
     return ProfileChecker.check(
-        new ProfileSpec("cli", flags.host, hostKind, flags.httpPath, parseComputes(flags.computes), SpecForm.CLI));
+        new ProfileSpec("cli", flags.host, hostKind.classification(), flags.httpPath, parseComputes(flags.computes), SpecForm.CLI));
   }
 
   /** Problems of the URL come out as problems (exit 1), each with its place in the URL. */
   private ProfileReport checkJdbcUrl(JdbcUrl url) {
-    return JdbcUrlChecker.check("cli", url.url, hostKind, List.of()).report();
+    return JdbcUrlChecker.check("cli", url.url, hostKind.classification(), List.of()).report();
   }
 
   /** Problems of the file come out as problems (exit 1), like a bad flag value. */
   private ProfileReport checkDbt(Dbt dbt) {
     DbtProfilesFile file = DbtProfilesReader.read(dbt.file);
-    return file.select(profile, dbt.target, parent.env).check(parent.env, hostKind);
+    return file.select(profile, dbt.target, parent.env).check(parent.env, hostKind.classification());
   }
 
   /** A profile of a CLI config file, its values as written; an empty FILE means where the SDKs look. */

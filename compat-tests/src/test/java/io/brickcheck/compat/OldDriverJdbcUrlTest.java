@@ -21,7 +21,7 @@ class OldDriverJdbcUrlTest {
 
   @Test
   void theOldDriverRefusesAKeyGivenTwiceAsBrickcheckDoes() {
-    assertThat(JdbcUrlChecker.check("p", URL, HostKind.AUTO, List.of()).report().problems())
+    assertThat(JdbcUrlChecker.check("p", URL, HostKind.AUTO.classification(), List.of()).report().problems())
         .extracting(Problem::code).containsExactly(Code.DuplicateJdbcUrlKey);
     assertThatThrownBy(() -> OldClientsTest.parse(URL))
         .isInstanceOf(InvocationTargetException.class)

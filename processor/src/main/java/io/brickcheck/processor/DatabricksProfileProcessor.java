@@ -1,7 +1,6 @@
 package io.brickcheck.processor;
 
 import com.google.auto.service.AutoService;
-import io.brickcheck.BrickcheckGenerated;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.Text;
@@ -57,7 +56,7 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
    */
   static final String GRADLE_ISOLATING = "org.gradle.annotation.processing.isolating";
 
-  private static final String MARKER = BrickcheckGenerated.class.getCanonicalName();
+  private static final String MARKER = "io.brickcheck.BrickcheckGenerated";
 
   private final Consumer<Element> beforeElement;
   private ProcessorOptions options;

@@ -1,6 +1,5 @@
 package io.brickcheck.processor;
 
-import io.brickcheck.HostKind;
 import io.brickcheck.internal.dbt.DbtCompute;
 import io.brickcheck.internal.dbt.DbtOutput;
 import io.brickcheck.internal.dbt.DbtValue;
@@ -27,7 +26,7 @@ import javax.lang.model.element.TypeElement;
  * @param profileName the profile's name
  * @param host the host as declared (the runtime re-checks exactly this)
  * @param normalizedHost the host as the rule engine normalised it, for the Javadoc
- * @param hostKind the declared host kind
+ * @param hostKind the declared {@code HostKind} constant's name
  * @param workspaceId the id all computes agree on, or null
  * @param computes {@code default} first, then declaration order
  * @param origin the one originating element (Gradle's isolating mode needs exactly one)
@@ -41,7 +40,7 @@ record FactoryDescriptor(
     String profileName,
     String host,
     String normalizedHost,
-    HostKind hostKind,
+    String hostKind,
     String workspaceId,
     List<ComputeDescriptor> computes,
     Element origin,

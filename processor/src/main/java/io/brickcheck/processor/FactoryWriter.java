@@ -9,12 +9,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.brickcheck.BrickcheckGenerated;
-import io.brickcheck.BrickcheckOptions;
-import io.brickcheck.DatabricksConnection;
-import io.brickcheck.HostKind;
-import io.brickcheck.Profile;
-import io.brickcheck.Profiles;
 import io.brickcheck.internal.dbt.GeneratedDbtOutput;
 import io.brickcheck.processor.FactoryDescriptor.ComputeDescriptor;
 import io.brickcheck.internal.rules.ComputeNames;
@@ -52,11 +46,14 @@ final class FactoryWriter {
   static final int COMPUTES_PER_METHOD = 200;
 
   private static final ClassName STRING = ClassName.get(String.class);
-  private static final ClassName CONNECTION = ClassName.get(DatabricksConnection.class);
-  private static final ClassName PROFILE = ClassName.get(Profile.class);
+  // The runtime's types by name: generated code calls them, the processor itself never does.
+  private static final ClassName CONNECTION = ClassName.get("io.brickcheck", "DatabricksConnection");
+  private static final ClassName PROFILE = ClassName.get("io.brickcheck", "Profile");
   private static final ClassName PROFILE_BUILDER = PROFILE.nestedClass("Builder");
-  private static final ClassName OPTIONS = ClassName.get(BrickcheckOptions.class);
-  private static final ClassName PROFILES = ClassName.get(Profiles.class);
+  private static final ClassName OPTIONS = ClassName.get("io.brickcheck", "BrickcheckOptions");
+  private static final ClassName PROFILES = ClassName.get("io.brickcheck", "Profiles");
+  private static final ClassName HOST_KIND = ClassName.get("io.brickcheck", "HostKind");
+  private static final ClassName GENERATED_MARKER = ClassName.get("io.brickcheck", "BrickcheckGenerated");
   private static final ClassName DBT_TEMPLATES = ClassName.get(GeneratedDbtOutput.class);
   private static final ClassName DBT_BUILDER = DBT_TEMPLATES.nestedClass("Builder");
   private static final TypeName STRING_LIST =
@@ -102,7 +99,7 @@ final class FactoryWriter {
     }
     // The origin tells a later build that this type is ours for this element (not a clash).
     type.addAnnotation(
-        AnnotationSpec.builder(BrickcheckGenerated.class)
+        AnnotationSpec.builder(GENERATED_MARKER)
             .addMember("origin", "$L", literal(d.declaredOn()))
             .build());
 
@@ -295,7 +292,7 @@ final class FactoryWriter {
       create.addStatement(d.jdbcUrl() != null
           ? "$T builder = $T.jdbcUrlBuilder(PROFILE_NAME, JDBC_URL)"
           : "$T builder = $T.builder(PROFILE_NAME, HOST)", PROFILE_BUILDER, PROFILE);
-      create.addStatement("builder.hostKind($T.$L)", HostKind.class, d.hostKind().name());
+      create.addStatement("builder.hostKind($T.$L)", HOST_KIND, d.hostKind());
       if (d.dbt() != null) {
         // The names of a dbt compute: block follow dbt's rule (etl.hourly, 2xl_warehouse).
         create.addStatement("builder.computeNameRule($T.DBT)", ComputeNames.Rule.class);
@@ -314,7 +311,7 @@ final class FactoryWriter {
     if (templated) {
       create.addStatement(
           "$T profile = $T.fromDbt(builder.selection(), $T.$L, $T.getenv(), options)",
-          PROFILE, PROFILES, HostKind.class, d.hostKind().name(), System.class);
+          PROFILE, PROFILES, HOST_KIND, d.hostKind(), System.class);
     } else {
       create.addStatement("$T profile = builder.build(options)", PROFILE);
     }

@@ -1,7 +1,5 @@
 package io.brickcheck.processor;
 
-import io.brickcheck.DatabricksProfile;
-import io.brickcheck.HostKind;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.Text;
@@ -33,7 +31,7 @@ import javax.lang.model.type.TypeKind;
  * the values belong to {@link ProfileValidator} and the rule engine.
  */
 final class ProfileDeclaration {
-  static final String ANNOTATION = DatabricksProfile.class.getCanonicalName();
+  static final String ANNOTATION = "io.brickcheck.DatabricksProfile";
   static final String DEFAULT_PROFILES_FILE = "profiles.yml";
 
   /** Attributes that a dbt profile replaces: none of them may be combined with dbtProfile. */
@@ -71,7 +69,8 @@ final class ProfileDeclaration {
   final Attribute host;
   final Attribute httpPath;
   final Attribute factoryName;
-  final HostKind hostKind;
+  /** The declared {@code HostKind} constant's name ({@code AUTO} when not written). */
+  final String hostKind;
   final AnnotationValue hostKindSource;
   final List<ComputeDeclaration> computes;
   /** {@code dbtProfile}: empty unless the profile is read from a dbt profiles.yml. */
@@ -364,11 +363,9 @@ final class ProfileDeclaration {
       return v == null ? new Attribute("", null) : new Attribute((String) v.getValue(), v);
     }
 
-    HostKind hostKind() {
+    String hostKind() {
       AnnotationValue v = explicit.get("hostKind");
-      return v == null
-          ? HostKind.AUTO
-          : HostKind.valueOf(((VariableElement) v.getValue()).getSimpleName().toString());
+      return v == null ? "AUTO" : ((VariableElement) v.getValue()).getSimpleName().toString();
     }
 
     List<ComputeDeclaration> computes() {

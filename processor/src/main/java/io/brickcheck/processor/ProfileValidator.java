@@ -8,6 +8,7 @@ import io.brickcheck.rules.Code;
 import io.brickcheck.internal.rules.ComputeNames;
 import io.brickcheck.internal.rules.ComputeSpec;
 import io.brickcheck.internal.rules.JdbcUrlChecker;
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.Text;
@@ -66,7 +67,7 @@ final class ProfileValidator {
         d.computes.stream().map(c -> new ComputeSpec(c.name(), c.httpPath())).toList();
     ProfileReport report =
         ProfileChecker.check(
-            new ProfileSpec(d.profileName(), d.host.value(), d.hostKind, d.httpPath.value(), computes));
+            new ProfileSpec(d.profileName(), d.host.value(), HostClassification.declared(d.hostKind), d.httpPath.value(), computes));
     Locator locator = new Locator(d);
     for (Problem p : report.problems()) {
       // The engine calls an empty value invalid; the processor already said it is missing.
@@ -92,7 +93,7 @@ final class ProfileValidator {
     String baseName = factoryBaseName(d);
     List<ComputeSpec> computes =
         d.computes.stream().map(c -> new ComputeSpec(c.name(), c.httpPath())).toList();
-    JdbcUrlReport checked = JdbcUrlChecker.check(d.profileName(), d.jdbcUrl.value(), d.hostKind, computes);
+    JdbcUrlReport checked = JdbcUrlChecker.check(d.profileName(), d.jdbcUrl.value(), HostClassification.declared(d.hostKind), computes);
     Locator locator = new Locator(d);
     for (Problem p : checked.report().problems()) {
       boolean aboutNamedCompute =
@@ -152,7 +153,7 @@ final class ProfileValidator {
       }
       return Optional.empty();
     }
-    DbtStaticCheck check = selection.checkStatically(d.hostKind);
+    DbtStaticCheck check = selection.checkStatically(HostClassification.declared(d.hostKind));
     check.problems().forEach(p -> report(d, p, named));
     if (diagnostics.errorCount() > errorsBefore || baseName == null) {
       return Optional.empty();

@@ -122,7 +122,7 @@ class GeneratedCodeSafetyTest {
     ComputeDescriptor def = new ComputeDescriptor("default", "openDefault", "DEFAULT", "connectionDefault",
         Sources.WAREHOUSE, Sources.ID, WorkspaceIdSource.QUERY, null, List.of("1:1"));
     return new FactoryDescriptor("com.example", "EvilConnectionFactory", "com.example.Evil", profile + "." + target,
-        Sources.HOST, "https://" + Sources.HOST, HostKind.AUTO, Sources.ID, List.of(def), null,
+        Sources.HOST, "https://" + Sources.HOST, HostKind.AUTO.name(), Sources.ID, List.of(def), null,
         new DbtOrigin(file, profile, target, "2:11", false, List.of("1:1")), null);
   }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of {@link ProfileChecker#check}: the parsed parts and every problem, host problems
+ * The outcome of {@link io.brickcheck.internal.rules.ProfileChecker#check}: the parsed parts and every problem, host problems
  * first, then each compute's in declaration order.
  *
  * @param spec the profile as declared

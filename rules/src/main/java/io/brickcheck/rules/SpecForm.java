@@ -8,7 +8,7 @@ import io.brickcheck.internal.rules.Text;
  * that says {@code httpPath} to a dbt user, who writes {@code http_path}, is a fix they must
  * translate. The rules are the same for every form; only the words differ.
  *
- * <p>A new profile source adds a constant here and passes it with {@link ProfileSpec#withForm}.
+ * <p>A new profile source adds a constant here and passes it with {@link io.brickcheck.internal.rules.ProfileSpec#withForm}.
  */
 public enum SpecForm {
   /** {@code @DatabricksProfile(host = ..., httpPath = ..., computes = @Compute(...))}, and the runtime builder. */

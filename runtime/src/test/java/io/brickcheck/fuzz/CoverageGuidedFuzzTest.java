@@ -43,7 +43,7 @@ class CoverageGuidedFuzzTest {
     for (int i = data.consumeInt(0, 3); i > 0; i--) {
       computes.add(new ComputeSpec(data.consumeString(20), data.consumeString(120)));
     }
-    ParserFuzzTest.profileProperties(new ProfileSpec("p", host, kind, defaultPath, computes));
+    ParserFuzzTest.profileProperties(new ProfileSpec("p", host, kind.classification(), defaultPath, computes));
   }
 
   @FuzzTest(maxDuration = "60s")

@@ -42,8 +42,8 @@ class JdbcUrlFuzzTest {
   void jdbcUrls() {
     fuzz("jdbc url", r -> mutate(r, SEEDS, PIECES), url -> {
       HostKind kind = HostKind.AUTO;
-      JdbcUrlReport first = JdbcUrlChecker.check("p", url, kind, List.of());
-      assertThat(JdbcUrlChecker.check("p", url, kind, List.of())).isEqualTo(first);
+      JdbcUrlReport first = JdbcUrlChecker.check("p", url, kind.classification(), List.of());
+      assertThat(JdbcUrlChecker.check("p", url, kind.classification(), List.of())).isEqualTo(first);
       assertSafe(first.report().problems());
       JdbcUrlParser.parse(url).urlIfUsable().ifPresent(u -> {
         for (JdbcUrlEntry e : u.entries()) {

@@ -56,11 +56,11 @@ class LinearTimeTest {
       for (int i = 0; i < n; i++) {
         computes.add(new ComputeSpec("c" + i, "sql/protocolv1/o/42/0123-456789-abcd" + i));
       }
-      ProfileChecker.check(new ProfileSpec("p", "peco.azuredatabricks.net", HostKind.AUTO,
+      ProfileChecker.check(new ProfileSpec("p", "peco.azuredatabricks.net", HostKind.AUTO.classification(),
           "/sql/1.0/warehouses/a?o=42", computes));
     }));
     Consumer<String> yaml = text -> DbtProfilesReader.parse(text, "profiles.yml").profileNames()
-        .forEach(p -> DbtProfilesReader.parse(text, "profiles.yml").select(p, null).check(Map.of(), HostKind.AUTO));
+        .forEach(p -> DbtProfilesReader.parse(text, "profiles.yml").select(p, null).check(Map.of(), HostKind.AUTO.classification()));
     String head = "p:\n  target: prod\n  outputs:\n    prod:\n      type: databricks\n      host: peco.azuredatabricks.net\n";
     shapes.add(new Shape("yaml long http_path of %", n -> head + "      http_path: '/sql/1.0/warehouses/a?" + run("%", n) + "'\n", yaml));
     shapes.add(new Shape("yaml long http_path of o=1&", n -> head + "      http_path: '/sql/1.0/warehouses/a?" + run("o=1&", n) + "'\n", yaml));

@@ -110,7 +110,7 @@ class ParserFuzzTest {
             mutate(r, PATH_SEEDS, PATH_PIECES)));
       }
       return new ProfileSpec("p", mutate(r, HOST_SEEDS, HOST_PIECES),
-          HostKind.values()[r.nextInt(HostKind.values().length)], mutate(r, PATH_SEEDS, PATH_PIECES), computes);
+          HostKind.values()[r.nextInt(HostKind.values().length)].classification(), mutate(r, PATH_SEEDS, PATH_PIECES), computes);
     }, ParserFuzzTest::profileProperties);
   }
 
@@ -133,7 +133,7 @@ class ParserFuzzTest {
     assertThat(again.profileNames()).isEqualTo(first.profileNames());
     assertSafe(first.problems());
     for (String profile : first.profileNames()) {
-      assertSafe(first.select(profile, null).checkStatically(HostKind.AUTO).problems());
+      assertSafe(first.select(profile, null).checkStatically(HostKind.AUTO.classification()).problems());
     }
   }
 

@@ -23,7 +23,7 @@ import java.util.List;
  * <pre>{@code
  * DbtProfilesFile file = DbtProfilesReader.parse(yaml, "profiles.yml");
  * DbtSelection selection = file.select("jaffle_shop", null);   // the profile's own target:
- * ProfileReport report = selection.check(System.getenv(), HostKind.AUTO);
+ * ProfileReport report = selection.check(System.getenv(), HostClassification.UNKNOWN);
  * }</pre>
  *
  * <p>SnakeYAML composes the file into a node tree, never objects, with duplicate keys refused,

@@ -1,6 +1,6 @@
 package io.brickcheck.internal.dbt;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
 import java.util.List;
@@ -59,7 +59,7 @@ public record DbtSelection(DbtOutput output, List<Problem> problems) {
    * @param hostKind what the host is declared to be
    * @return what could be checked now, and what is deferred
    */
-  public DbtStaticCheck checkStatically(HostKind hostKind) {
+  public DbtStaticCheck checkStatically(HostClassification hostKind) {
     return output == null
         ? new DbtStaticCheck(null, problems, List.of())
         : OutputChecks.checkStatically(output, hostKind);
@@ -72,7 +72,7 @@ public record DbtSelection(DbtOutput output, List<Problem> problems) {
    * @return the profile, or the problems that prevent it
    */
   public DbtSpecResult toSpec(Map<String, String> env) {
-    return output == null ? new DbtSpecResult(null, problems) : OutputChecks.toSpec(output, env, HostKind.AUTO);
+    return output == null ? new DbtSpecResult(null, problems) : OutputChecks.toSpec(output, env, HostClassification.UNKNOWN);
   }
 
   /**
@@ -84,7 +84,7 @@ public record DbtSelection(DbtOutput output, List<Problem> problems) {
    * @param hostKind what the host is declared to be
    * @return every problem, with the same codes as elsewhere
    */
-  public ProfileReport check(Map<String, String> env, HostKind hostKind) {
+  public ProfileReport check(Map<String, String> env, HostClassification hostKind) {
     return output == null
         ? OutputChecks.problemsOnly(problems)
         : OutputChecks.check(output, env, hostKind);

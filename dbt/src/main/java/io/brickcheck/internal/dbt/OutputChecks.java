@@ -1,6 +1,5 @@
 package io.brickcheck.internal.dbt;
 
-import io.brickcheck.HostKind;
 import io.brickcheck.rules.Code;
 import io.brickcheck.internal.rules.ComputeNames;
 import io.brickcheck.internal.rules.ComputeSpec;
@@ -35,7 +34,7 @@ final class OutputChecks {
 
   private OutputChecks() {}
 
-  static DbtStaticCheck checkStatically(DbtOutput output, HostKind hostKind) {
+  static DbtStaticCheck checkStatically(DbtOutput output, HostClassification hostKind) {
     List<DbtValue> deferred = output.deferred();
     if (deferred.isEmpty()) {
       // Credentials are not judged at compile time: the environment there is not the one dbt runs in.
@@ -54,7 +53,7 @@ final class OutputChecks {
     List<Problem> problems = new ArrayList<>();
     // Compute names are keys, always literal.
     List<ComputeSpec> names = output.computes().stream().map(c -> new ComputeSpec(c.name(), NAME_CHECK_PATH)).toList();
-    ProfileChecker.check(new ProfileSpec(specName(output), NAME_CHECK_HOST, HostKind.AUTO, NAME_CHECK_PATH, names),
+    ProfileChecker.check(new ProfileSpec(specName(output), NAME_CHECK_HOST, HostClassification.UNKNOWN, NAME_CHECK_PATH, names),
             ComputeNames.Rule.DBT)
         .problems().stream()
         .filter(p -> p.subject() == Subject.COMPUTE_NAME)
@@ -93,7 +92,7 @@ final class OutputChecks {
     return query == null ? List.of() : HttpPathParser.checkQuery(path.source(), query.toString());
   }
 
-  static DbtSpecResult toSpec(DbtOutput output, Map<String, String> env, HostKind hostKind) {
+  static DbtSpecResult toSpec(DbtOutput output, Map<String, String> env, HostClassification hostKind) {
     List<Problem> problems = new ArrayList<>();
     String host = render(output.host(), env, problems);
     String httpPath = render(output.httpPath(), env, problems);
@@ -114,11 +113,11 @@ final class OutputChecks {
    * without secrets) hides nothing else. A credential's unset variable is a
    * {@code MissingSecretVariable} warning either way.
    */
-  static ProfileReport check(DbtOutput output, Map<String, String> env, HostKind hostKind) {
+  static ProfileReport check(DbtOutput output, Map<String, String> env, HostClassification hostKind) {
     return check(output, env, hostKind, true);
   }
 
-  private static ProfileReport check(DbtOutput output, Map<String, String> env, HostKind hostKind, boolean withSecrets) {
+  private static ProfileReport check(DbtOutput output, Map<String, String> env, HostClassification hostKind, boolean withSecrets) {
     List<Problem> secrets = withSecrets ? missingSecrets(output, env) : List.of();
     DbtSpecResult spec = toSpec(output, env, hostKind);
     if (!spec.isOk()) {

@@ -6,7 +6,7 @@ import static io.brickcheck.internal.dbt.GeneratedDbtOutputTest.profileWithHost;
 import static io.brickcheck.internal.dbt.GeneratedDbtOutputTest.unsupported;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
@@ -24,13 +24,13 @@ class DbtFiltersTest {
 
     assertThat(s.output().host().parts()).containsExactly(new DbtValue.EnvVar("DATABRICKS_HOST", null,
         List.of(new DbtFilter.Replace("https://", "", null)), pos(5, 14)));
-    assertThat(s.checkStatically(HostKind.AUTO).problems()).isEmpty();
+    assertThat(s.checkStatically(HostClassification.UNKNOWN).problems()).isEmpty();
     ProfileReport report = s.check(Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net"),
-        HostKind.AUTO);
+        HostClassification.UNKNOWN);
     assertThat(report.spec().host()).isEqualTo("peco.azuredatabricks.net");
     assertThat(report.problems()).isEmpty();
     // Unset: the variable is named, at the template's column.
-    assertThat(s.check(Map.of(), HostKind.AUTO).problems()).extracting(Problem::message).singleElement()
+    assertThat(s.check(Map.of(), HostClassification.UNKNOWN).problems()).extracting(Problem::message).singleElement()
         .asString().startsWith("[DatabricksProfile/MissingEnvironmentVariable] profiles.yml:5:14: environment"
             + " variable \"DATABRICKS_HOST\" is not set");
   }
@@ -52,7 +52,7 @@ class DbtFiltersTest {
   @Test
   void defaultFollowsDbtWhereAnUnsetVariableFailsBeforeAnyFilter() {
     // dbt: env_var('X') raises EnvVarMissingError when X is unset; the filter never runs.
-    assertThat(select("\"{{ env_var('X') | default('peco.azuredatabricks.net') }}\"").check(Map.of(), HostKind.AUTO)
+    assertThat(select("\"{{ env_var('X') | default('peco.azuredatabricks.net') }}\"").check(Map.of(), HostClassification.UNKNOWN)
         .problems()).extracting(Problem::message).singleElement().asString()
         .contains("environment variable \"X\" is not set")
         .endsWith("(the default filter does not help: dbt's env_var fails before any filter runs).");
@@ -95,11 +95,11 @@ class DbtFiltersTest {
         + "      type: databricks\n      http_path: \"{{ env_var('WH') | trim }}?o=12a\"\n";
     DbtSelection s = DbtProfilesReader.parse(yaml, "profiles.yml").select("p", null);
 
-    assertThat(s.checkStatically(HostKind.AUTO).problems()).extracting(Problem::code)
+    assertThat(s.checkStatically(HostClassification.UNKNOWN).problems()).extracting(Problem::code)
         .containsExactly(Code.InvalidWorkspaceId);
-    assertThat(s.checkStatically(HostKind.AUTO).problems().get(0).message())
+    assertThat(s.checkStatically(HostClassification.UNKNOWN).problems().get(0).message())
         .startsWith("[DatabricksProfile/InvalidWorkspaceId] profiles.yml:7:18: workspace id \"12a\"");
-    ProfileReport report = s.check(Map.of("WH", " /sql/1.0/warehouses/a1 "), HostKind.AUTO);
+    ProfileReport report = s.check(Map.of("WH", " /sql/1.0/warehouses/a1 "), HostClassification.UNKNOWN);
     assertThat(report.spec().defaultHttpPath()).isEqualTo("/sql/1.0/warehouses/a1?o=12a");
   }
 
@@ -139,13 +139,13 @@ class DbtFiltersTest {
         .selection();
 
     ProfileReport report = s.check(Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net/",
-        "WH", "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8\n", "C", "0123-456789-ABCDEFGH"), HostKind.AUTO);
+        "WH", "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8\n", "C", "0123-456789-ABCDEFGH"), HostClassification.UNKNOWN);
     assertThat(report.problems()).isEmpty();
     assertThat(report.spec().host()).isEqualTo("peco.azuredatabricks.net");
     assertThat(report.spec().defaultHttpPath()).isEqualTo("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492");
     assertThat(report.spec().computes().get(0).httpPath())
         .isEqualTo("sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh");
-    assertThat(s.check(Map.of(), HostKind.AUTO).problems()).extracting(Problem::message)
+    assertThat(s.check(Map.of(), HostClassification.UNKNOWN).problems()).extracting(Problem::message)
         .anyMatch(m -> m.startsWith("[DatabricksProfile/MissingEnvironmentVariable] profiles.yml:5:14:"))
         .anyMatch(m -> m.startsWith("[DatabricksProfile/MissingEnvironmentVariable] profiles.yml:10:56:"));
   }

@@ -2,7 +2,7 @@ package io.brickcheck.internal.dbt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.Problem;
@@ -25,8 +25,8 @@ class DbtProfilesAsWrittenTest {
   void dbtComputeNamesWithDotsAndLeadingDigitsAreValid() {
     DbtSelection prod = file.select("analytics", null);
 
-    assertThat(prod.checkStatically(HostKind.AUTO).problems()).isEmpty();
-    ProfileReport report = prod.check(PROD_ENV, HostKind.AUTO);
+    assertThat(prod.checkStatically(HostClassification.UNKNOWN).problems()).isEmpty();
+    ProfileReport report = prod.check(PROD_ENV, HostClassification.UNKNOWN);
     assertThat(report.problems()).isEmpty();
     assertThat(report.spec().host()).isEqualTo("peco.azuredatabricks.net");
     assertThat(report.computes()).extracting(ComputeReport::name)
@@ -36,7 +36,7 @@ class DbtProfilesAsWrittenTest {
 
   @Test
   void namesThatCollideAfterTheMappingAreDuplicatesNamingBoth() {
-    List<Problem> problems = file.select("analytics", "clash").checkStatically(HostKind.AUTO).problems();
+    List<Problem> problems = file.select("analytics", "clash").checkStatically(HostClassification.UNKNOWN).problems();
 
     assertThat(problems).extracting(Problem::message).containsExactly(
         "[DatabricksProfile/DuplicateCompute] as-written.yml:37:9: compute name \"etl-hourly\" collides with"
@@ -53,7 +53,7 @@ class DbtProfilesAsWrittenTest {
 
   @Test
   void withoutSecretsEveryProblemOfTheTargetIsReportedTogether() {
-    ProfileReport report = file.select("analytics", "ci").check(Map.of(), HostKind.AUTO);
+    ProfileReport report = file.select("analytics", "ci").check(Map.of(), HostClassification.UNKNOWN);
 
     assertThat(report.problems()).extracting(Problem::code, p -> position(p)).containsExactly(
         org.assertj.core.groups.Tuple.tuple(Code.MissingEnvironmentVariable, "as-written.yml:7:14"),
@@ -79,7 +79,7 @@ class DbtProfilesAsWrittenTest {
   void theHostThatRendersIsJudgedWhileAnotherVariableIsMissing() {
     ProfileReport report = file.select("analytics", "ci")
         .check(Map.of("DATABRICKS_HOST", "https://peco.azuredatabricks.net/x", "DATABRICKS_CLIENT_ID", "id",
-            "DATABRICKS_CLIENT_SECRET", "s"), HostKind.AUTO);
+            "DATABRICKS_CLIENT_SECRET", "s"), HostClassification.UNKNOWN);
 
     assertThat(report.problems()).extracting(Problem::code).containsExactly(Code.MissingEnvironmentVariable,
         Code.InvalidComputeName, Code.InvalidHost, Code.InvalidWorkspaceId);
@@ -94,7 +94,7 @@ class DbtProfilesAsWrittenTest {
         + "      token: \"{{ env_var('T') | default('dapi-in-filter', true) | replace('dapi-x', 'dapi-y') }}\"\n"
         + "      client_secret: \"{{ env_var('S') }}dapi-literal-tail\"\n"
         + "      client_id: \"{{ env_var('I', 'id-default') }}\"\n";
-    ProfileReport report = DbtProfilesReader.parse(yaml, "profiles.yml").select("p", null).check(Map.of(), HostKind.AUTO);
+    ProfileReport report = DbtProfilesReader.parse(yaml, "profiles.yml").select("p", null).check(Map.of(), HostClassification.UNKNOWN);
 
     assertThat(report.problems()).extracting(Problem::code)
         .containsExactly(Code.MissingSecretVariable, Code.MissingSecretVariable);
@@ -104,10 +104,10 @@ class DbtProfilesAsWrittenTest {
         .anyMatch(m -> m.contains("\"S\" of client_secret"));
     // Set (even empty): no warning. Strict mode makes the warning an error.
     assertThat(DbtProfilesReader.parse(yaml, "profiles.yml").select("p", null)
-        .check(Map.of("T", "", "S", "x"), HostKind.AUTO).problems()).isEmpty();
+        .check(Map.of("T", "", "S", "x"), HostClassification.UNKNOWN).problems()).isEmpty();
     assertThat(report.strict().problems()).allMatch(Problem::isError);
     // Compile time never judges credentials: its environment is not the one dbt runs in.
-    assertThat(DbtProfilesReader.parse(yaml, "profiles.yml").select("p", null).checkStatically(HostKind.AUTO).problems())
+    assertThat(DbtProfilesReader.parse(yaml, "profiles.yml").select("p", null).checkStatically(HostClassification.UNKNOWN).problems())
         .isEmpty();
   }
 

@@ -2,7 +2,7 @@ package io.brickcheck.internal.dbt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Code;
 import io.brickcheck.internal.rules.ComputeSpec;
 import io.brickcheck.rules.Problem;
@@ -35,12 +35,12 @@ class DbtProfilesReaderTest {
         DbtSecret.Source.ENV_VAR, List.of("DATABRICKS_TOKEN"),
         List.of(new DbtValue.EnvVar("DATABRICKS_TOKEN", null, new YamlPosition("happy.yml", 8, 15)))));
 
-    DbtStaticCheck check = selection.checkStatically(HostKind.AUTO);
+    DbtStaticCheck check = selection.checkStatically(HostClassification.UNKNOWN);
     assertThat(check.problems()).isEmpty();
     assertThat(check.isDeferred()).isFalse();
     assertThat(check.report().workspaceId()).isEqualTo("6436897454825492");
     assertThat(selection.toSpec(Map.of()).spec()).isEqualTo(new ProfileSpec("jaffle_shop.prod",
-        "peco.azuredatabricks.net", HostKind.AUTO, "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492",
+        "peco.azuredatabricks.net", HostClassification.UNKNOWN, "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492",
         List.of(new ComputeSpec("Cluster1",
             "sql/protocolv1/o/6436897454825492/0123-456789-abcdefgh")), SpecForm.DBT));
   }
@@ -132,7 +132,7 @@ class DbtProfilesReaderTest {
   void ruleProblemsPointAtTheValueTheyAreAbout() {
     DbtSelection selection = DbtTestFiles.parse("errors.yml").select("rules", null);
 
-    ProfileReport report = selection.check(Map.of(), HostKind.AUTO);
+    ProfileReport report = selection.check(Map.of(), HostClassification.UNKNOWN);
     assertThat(report.problems()).extracting(Problem::code, p -> p.message().substring(0, p.message().indexOf(": ") + 1))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(Code.InvalidHost, "[DatabricksProfile/InvalidHost] errors.yml:38:13:"),
@@ -144,7 +144,7 @@ class DbtProfilesReaderTest {
         + " workspace id. 1 to 19 ASCII digits, at most 9223372036854775807, are expected. Use the numeric id"
         + " from your workspace URL (?o=<digits>).");
     // Statically the same: every value is literal.
-    assertThat(selection.checkStatically(HostKind.AUTO).problems()).isEqualTo(report.problems());
+    assertThat(selection.checkStatically(HostClassification.UNKNOWN).problems()).isEqualTo(report.problems());
   }
 
   @Test
@@ -234,7 +234,7 @@ class DbtProfilesReaderTest {
   static void assertOnly(DbtSelection selection, String message) {
     assertThat(selection.isSelected()).isFalse();
     assertThat(selection.problems()).extracting(Problem::message).containsExactly(message);
-    assertThat(selection.checkStatically(HostKind.AUTO).problems()).isEqualTo(selection.problems());
-    assertThat(selection.check(Map.of(), HostKind.AUTO).problems()).isEqualTo(selection.problems());
+    assertThat(selection.checkStatically(HostClassification.UNKNOWN).problems()).isEqualTo(selection.problems());
+    assertThat(selection.check(Map.of(), HostClassification.UNKNOWN).problems()).isEqualTo(selection.problems());
   }
 }

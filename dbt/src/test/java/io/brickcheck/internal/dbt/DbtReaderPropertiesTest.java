@@ -2,7 +2,7 @@ package io.brickcheck.internal.dbt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.Text;
 import java.util.List;
@@ -52,8 +52,8 @@ class DbtReaderPropertiesTest {
     for (String profile : file.profileNames().isEmpty() ? List.of("p") : file.profileNames()) {
       for (String target : new String[] {null, "prod", "dev"}) {
         DbtSelection s = file.select(profile, target);
-        out.addAll(messages(s.checkStatically(HostKind.AUTO).problems()));
-        out.addAll(messages(s.check(Map.of("A", "x"), HostKind.AUTO).problems()));
+        out.addAll(messages(s.checkStatically(HostClassification.UNKNOWN).problems()));
+        out.addAll(messages(s.check(Map.of("A", "x"), HostClassification.UNKNOWN).problems()));
         out.addAll(messages(file.select(profile, target, Map.of()).problems()));
         // toString is not a message, but must be as safe: tagged like one so the checks below apply.
         out.add("[DatabricksProfile/toString] " + s);

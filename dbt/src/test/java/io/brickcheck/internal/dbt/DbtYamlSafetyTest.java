@@ -3,7 +3,7 @@ package io.brickcheck.internal.dbt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import java.time.Duration;
@@ -122,9 +122,9 @@ class DbtYamlSafetyTest {
     printable.add(selection);
     printable.add(selection.output());
     printable.addAll(selection.output().secrets());
-    printable.add(selection.checkStatically(HostKind.AUTO));
-    printable.add(selection.check(Map.of(), HostKind.AUTO));
-    printable.add(selection.check(Map.of("ETL", "/sql/1.0/warehouses/e?o=1"), HostKind.AUTO));
+    printable.add(selection.checkStatically(HostClassification.UNKNOWN));
+    printable.add(selection.check(Map.of(), HostClassification.UNKNOWN));
+    printable.add(selection.check(Map.of("ETL", "/sql/1.0/warehouses/e?o=1"), HostClassification.UNKNOWN));
     printable.add(selection.toSpec(Map.of("ETL", "x")));
     // Errors raised on the secret lines themselves.
     for (String broken : new String[] {

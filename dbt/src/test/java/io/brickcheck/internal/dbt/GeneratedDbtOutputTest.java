@@ -2,7 +2,7 @@ package io.brickcheck.internal.dbt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
@@ -18,7 +18,7 @@ class GeneratedDbtOutputTest {
 
   @Test
   void staticCheckJudgesTheLiteralQueryOfATemplatedPathAndDefersTheRest() {
-    DbtStaticCheck check = prod.checkStatically(HostKind.AUTO);
+    DbtStaticCheck check = prod.checkStatically(HostClassification.UNKNOWN);
 
     assertThat(check.report()).isNull();
     assertThat(check.deferred()).extracting(DbtValue::position).extracting(Object::toString)
@@ -34,7 +34,7 @@ class GeneratedDbtOutputTest {
 
   @Test
   void runTimeFailsWithMissingEnvironmentVariableNamingTheVariableAndItsPosition() {
-    ProfileReport report = prod.check(Map.of(), HostKind.AUTO);
+    ProfileReport report = prod.check(Map.of(), HostClassification.UNKNOWN);
 
     assertThat(report.problems()).extracting(Problem::message).containsExactly(
         "[DatabricksProfile/MissingEnvironmentVariable] templates.yml:7:39: environment variable \"WH\" is not"
@@ -63,13 +63,13 @@ class GeneratedDbtOutputTest {
 
   @Test
   void runTimeRendersWithTheEnvironmentAndAppliesTheSameRulesWithTheSameCodes() {
-    ProfileReport report = prod.check(ENV, HostKind.AUTO);
+    ProfileReport report = prod.check(ENV, HostClassification.UNKNOWN);
 
     assertThat(report.spec().host()).isEqualTo("peco.azuredatabricks.net"); // the default
     assertThat(report.spec().defaultHttpPath()).isEqualTo("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492");
     assertThat(report.problems()).extracting(Problem::code)
         .containsExactly(Code.InvalidWorkspaceId, Code.MissingSecretVariable);
-    assertThat(prod.check(Map.of("WH", "w", "ETL_WH", "e", "DATABRICKS_TOKEN", ""), HostKind.AUTO).problems())
+    assertThat(prod.check(Map.of("WH", "w", "ETL_WH", "e", "DATABRICKS_TOKEN", ""), HostClassification.UNKNOWN).problems())
         .extracting(Problem::code).containsExactly(Code.InvalidWorkspaceId);
     assertThat(report.problems().get(0).message())
         .startsWith("[DatabricksProfile/InvalidWorkspaceId] templates.yml:11:22: workspace id \"12a\" in http path"
@@ -101,11 +101,11 @@ class GeneratedDbtOutputTest {
   void aWholeValueTemplateIsEntirelyDeferredAndExactlyPositioned() {
     DbtSelection staging = DbtTestFiles.parse("templates.yml").select("jaffle_shop", "staging");
 
-    assertThat(staging.checkStatically(HostKind.AUTO).problems()).isEmpty();
-    assertThat(staging.checkStatically(HostKind.AUTO).deferred()).hasSize(1);
-    assertThat(staging.check(Map.of(), HostKind.AUTO).problems()).extracting(Problem::message)
+    assertThat(staging.checkStatically(HostClassification.UNKNOWN).problems()).isEmpty();
+    assertThat(staging.checkStatically(HostClassification.UNKNOWN).deferred()).hasSize(1);
+    assertThat(staging.check(Map.of(), HostClassification.UNKNOWN).problems()).extracting(Problem::message)
         .singleElement().asString().startsWith("[DatabricksProfile/MissingEnvironmentVariable] templates.yml:17:19:");
-    assertThat(staging.check(Map.of("STAGING_PATH", "/sql/1.0/warehouses/s?o=1"), HostKind.AUTO).problems()).isEmpty();
+    assertThat(staging.check(Map.of("STAGING_PATH", "/sql/1.0/warehouses/s?o=1"), HostClassification.UNKNOWN).problems()).isEmpty();
   }
 
   @Test

@@ -9,7 +9,6 @@ import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.Subject;
 import static io.brickcheck.internal.rules.Text.quote;
 
-import io.brickcheck.HostKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +34,7 @@ public final class JdbcUrlChecker {
    * @param computes further named computes (from an annotation), in order; may be empty
    * @return the split URL and the checked profile
    */
-  public static JdbcUrlReport check(String name, String url, HostKind hostKind, List<ComputeSpec> computes) {
+  public static JdbcUrlReport check(String name, String url, HostClassification hostKind, List<ComputeSpec> computes) {
     Objects.requireNonNull(hostKind, "hostKind");
     JdbcUrlResult parsed = JdbcUrlParser.parse(url);
     List<Problem> problems = new ArrayList<>(parsed.problems());

@@ -54,7 +54,7 @@ public final class ProfileChecker {
         switch (spec.hostKind()) {
           case SPOG -> HostClassification.SPOG;
           case WORKSPACE -> HostClassification.WORKSPACE;
-          case AUTO -> host == null ? HostClassification.UNKNOWN : host.classification();
+          case UNKNOWN -> host == null ? HostClassification.UNKNOWN : host.classification();
         };
 
     List<ComputeReport> computes = new ArrayList<>();

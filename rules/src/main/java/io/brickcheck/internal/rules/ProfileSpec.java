@@ -1,7 +1,7 @@
 package io.brickcheck.internal.rules;
 
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.SpecForm;
-import io.brickcheck.HostKind;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param name the profile's name (used in messages and the status block)
  * @param host the host as given
- * @param hostKind what the user declares about the host
+ * @param hostKind what the user declares the host to be; {@code UNKNOWN} when nothing is declared
  * @param defaultHttpPath the http path of the compute named {@code default}
  * @param computes the named computes, in declaration order
  * @param form how the user wrote it, for the names of settings in messages
@@ -18,7 +18,7 @@ import java.util.Objects;
 public record ProfileSpec(
     String name,
     String host,
-    HostKind hostKind,
+    HostClassification hostKind,
     String defaultHttpPath,
     List<ComputeSpec> computes,
     SpecForm form) {
@@ -28,7 +28,7 @@ public record ProfileSpec(
    *
    * @param name the profile's name (used in messages and the status block)
    * @param host the host as given
-   * @param hostKind what the user declares about the host
+   * @param hostKind what the user declares the host to be; {@code UNKNOWN} when nothing is declared
    * @param defaultHttpPath the http path of the compute named {@code default}
    * @param computes the named computes, in declaration order
    * @param form how the user wrote it, for the names of settings in messages
@@ -44,17 +44,17 @@ public record ProfileSpec(
    *
    * @param name the profile's name (used in messages and the status block)
    * @param host the host as given
-   * @param hostKind what the user declares about the host
+   * @param hostKind what the user declares the host to be; {@code UNKNOWN} when nothing is declared
    * @param defaultHttpPath the http path of the compute named {@code default}
    * @param computes the named computes, in declaration order
    */
   public ProfileSpec(
-      String name, String host, HostKind hostKind, String defaultHttpPath, List<ComputeSpec> computes) {
+      String name, String host, HostClassification hostKind, String defaultHttpPath, List<ComputeSpec> computes) {
     this(name, host, hostKind, defaultHttpPath, computes, SpecForm.ANNOTATION);
   }
 
   /**
-   * A profile with {@code hostKind = AUTO}.
+   * A profile whose host kind is not declared ({@link HostClassification#UNKNOWN}).
    *
    * @param name the profile's name
    * @param host the host as declared
@@ -63,7 +63,7 @@ public record ProfileSpec(
    * @return the spec
    */
   public static ProfileSpec of(String name, String host, String defaultHttpPath, ComputeSpec... computes) {
-    return new ProfileSpec(name, host, HostKind.AUTO, defaultHttpPath, List.of(computes));
+    return new ProfileSpec(name, host, HostClassification.UNKNOWN, defaultHttpPath, List.of(computes));
   }
 
   /** Never shows user information that may sit in a malformed host value. */
@@ -77,10 +77,10 @@ public record ProfileSpec(
   /**
    * This profile with another host kind.
    *
-   * @param kind what the host is declared to be
+   * @param kind what the host is declared to be, {@code UNKNOWN} for not declared
    * @return a new spec
    */
-  public ProfileSpec withHostKind(HostKind kind) {
+  public ProfileSpec withHostKind(HostClassification kind) {
     return new ProfileSpec(name, host, kind, defaultHttpPath, computes, form);
   }
 

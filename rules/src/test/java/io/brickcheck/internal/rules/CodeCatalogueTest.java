@@ -1,10 +1,12 @@
 package io.brickcheck.internal.rules;
 
+import io.brickcheck.rules.SpecForm;
+import io.brickcheck.rules.Subject;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,14 +68,14 @@ class CodeCatalogueTest {
             profile(SPOG, OK_PATH, new ComputeSpec("etl", "/sql/1.0/warehouses/def")),
             profile(SPOG, OK_PATH, new ComputeSpec("etl", "/sql/1.0/warehouses/def?o=42"))),
         Arguments.of(Code.MissingWorkspaceId,
-            profile(SPOG, "/sql/1.0/warehouses/abc").withHostKind(HostKind.SPOG),
+            profile(SPOG, "/sql/1.0/warehouses/abc").withHostKind(HostClassification.SPOG),
             profile(SPOG, "/sql/1.0/warehouses/abc")),
         Arguments.of(Code.StrayWorkspaceId,
             profile("adb-42.3.azuredatabricks.net", OK_PATH),
             profile("adb-42.3.azuredatabricks.net", "/sql/1.0/warehouses/abc")),
         Arguments.of(Code.StrayWorkspaceId,
-            profile(SPOG, OK_PATH).withHostKind(HostKind.WORKSPACE),
-            profile(SPOG, OK_PATH).withHostKind(HostKind.SPOG)),
+            profile(SPOG, OK_PATH).withHostKind(HostClassification.WORKSPACE),
+            profile(SPOG, OK_PATH).withHostKind(HostClassification.SPOG)),
         Arguments.of(Code.HostWorkspaceMismatch,
             profile("adb-41.3.azuredatabricks.net", OK_PATH),
             profile("adb-42.3.azuredatabricks.net", OK_PATH)),
@@ -92,7 +94,7 @@ class CodeCatalogueTest {
                 new ComputeSpec("python", "sql/protocolv1/o/1234567890123456/0123-456789-abcdefgh")),
             profile("acme-prod.cloud.databricks.com", "/sql/1.0/warehouses/a1b2c3d4e5f6a7b8",
                 new ComputeSpec("python", "sql/protocolv1/o/1234567890123456/0123-456789-abcdefgh"))
-                .withHostKind(HostKind.WORKSPACE)),
+                .withHostKind(HostClassification.WORKSPACE)),
         // Kind 6: near misses of the workspace key.
         Arguments.of(Code.WorkspaceKeyNearMiss, profile(SPOG, "/sql/1.0/warehouses/abc?0=42"), profile(SPOG, OK_PATH)),
         Arguments.of(Code.WorkspaceKeyNearMiss, profile(SPOG, "/sql/1.0/warehouses/abc&o=42"), profile(SPOG, OK_PATH)),
@@ -133,8 +135,8 @@ class CodeCatalogueTest {
         profile("https://peco.azuredatabricks.net/?o=1234567890123456", "/sql/1.0/warehouses/abc"),
         profile("https://peco.azuredatabricks.net/?o=1234567890123456#", "/sql/1.0/warehouses/abc").withForm(SpecForm.DBT),
         profile("https://adb-1234567890123456.7.azuredatabricks.net/?o=1234567890123456", "/sql/1.0/warehouses/abc").withForm(SpecForm.CLI),
-        profile("", "/sql/1.0/warehouses/abc").withHostKind(HostKind.SPOG),
-        profile(null, "/sql/1.0/warehouses/abc?o=1").withHostKind(HostKind.WORKSPACE),
+        profile("", "/sql/1.0/warehouses/abc").withHostKind(HostClassification.SPOG),
+        profile(null, "/sql/1.0/warehouses/abc?o=1").withHostKind(HostClassification.WORKSPACE),
         profile("https://", "/sql/1.0/warehouses/abc?o=1", new ComputeSpec("etl", "/sql/1.0/warehouses/d")),
         profile(" peco.azuredatabricks.net\n", OK_PATH),
         profile("ftp://peco.azuredatabricks.net/x", OK_PATH),
@@ -149,7 +151,7 @@ class CodeCatalogueTest {
         profile(SPOG, OK_PATH, new ComputeSpec("1 etl", OK_PATH), new ComputeSpec("", OK_PATH)),
         profile("adb-1234567890123456.7.databricks.azure.us", "/sql/1.0/warehouses/abc?o=999"),
         profile("dbc-a1b2c3d4-e5f6.cloud.databricks.mil", "/sql/1.0/warehouses/abc?o=999"),
-        profile(SPOG, "/sql/1.0/warehouses/abc").withHostKind(HostKind.SPOG).withForm(SpecForm.CLI));
+        profile(SPOG, "/sql/1.0/warehouses/abc").withHostKind(HostClassification.SPOG).withForm(SpecForm.CLI));
   }
 
   static Stream<ProfileSpec> everyProfile() {

@@ -9,7 +9,6 @@ import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +47,8 @@ class Issue10ProfileTest {
   void declaringTheHostKindReplacesTheNoteWithTheRule(String host) {
     ProfileSpec spec = ProfileSpec.of("prod", host, WAREHOUSE, new ComputeSpec("python", CLUSTER));
 
-    assertThat(ProfileChecker.check(spec.withHostKind(HostKind.WORKSPACE)).problems()).isEmpty();
-    assertThat(ProfileChecker.check(spec.withHostKind(HostKind.SPOG)).problems())
+    assertThat(ProfileChecker.check(spec.withHostKind(HostClassification.WORKSPACE)).problems()).isEmpty();
+    assertThat(ProfileChecker.check(spec.withHostKind(HostClassification.SPOG)).problems())
         .singleElement().satisfies(p -> {
           assertThat(p.code()).isEqualTo(Code.MissingWorkspaceId);
           assertThat(p.isError()).isTrue();
@@ -107,7 +106,7 @@ class Issue10ProfileTest {
           """)
   void aWorkspaceIdOnTheHostIsNamedWithWhereItGoes(SpecForm form, String fix) {
     ProfileReport report = ProfileChecker.check(ProfileSpec.of("p", "https://peco.azuredatabricks.net/?o=1234567890123456",
-        WAREHOUSE, new ComputeSpec("etl", "/sql/1.0/warehouses/b")).withForm(form).withHostKind(HostKind.SPOG));
+        WAREHOUSE, new ComputeSpec("etl", "/sql/1.0/warehouses/b")).withForm(form).withHostKind(HostClassification.SPOG));
 
     assertThat(report.problems()).as("rules that need the host wait for it").singleElement().satisfies(p -> {
       assertThat(p.code()).isEqualTo(Code.InvalidHost);
@@ -145,12 +144,12 @@ class Issue10ProfileTest {
   @CsvSource({
     "'', SPOG", "'', WORKSPACE", "'   ', SPOG", "https://, SPOG", "https://peco.azuredatabricks.net/x, WORKSPACE"
   })
-  void anInvalidHostSkipsTheRulesThatQuoteIt(String host, HostKind kind) {
+  void anInvalidHostSkipsTheRulesThatQuoteIt(String host, HostClassification kind) {
     ProfileReport report = ProfileChecker.check(new ProfileSpec("p", host, kind, "/sql/1.0/warehouses/a?o=1",
         List.of(new ComputeSpec("etl", "/sql/1.0/warehouses/b"))));
 
     // The explicit ?o= on default is evidence needing no host; on a declared per-workspace host it is not needed.
-    assertThat(report.problems()).extracting(Problem::code).containsExactlyElementsOf(kind == HostKind.WORKSPACE
+    assertThat(report.problems()).extracting(Problem::code).containsExactlyElementsOf(kind == HostClassification.WORKSPACE
         ? List.of(Code.InvalidHost)
         : List.of(Code.InvalidHost, Code.MissingWorkspaceId));
     assertThat(report.problems()).allSatisfy(p -> assertThat(p.message()).doesNotContain("host \"\""));

@@ -6,7 +6,7 @@ import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class JdbcUrlCheckerTest {
           + "httpPath=/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492";
 
   static JdbcUrlReport check(String url) {
-    return JdbcUrlChecker.check("orders", url, HostKind.AUTO, List.of());
+    return JdbcUrlChecker.check("orders", url, HostClassification.UNKNOWN, List.of());
   }
 
   /** Errors and warnings: the engine's notes (UnclassifiedHost on an unknown host) are not about the URL. */

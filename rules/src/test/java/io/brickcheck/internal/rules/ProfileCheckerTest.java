@@ -9,7 +9,6 @@ import io.brickcheck.rules.Severity;
 import io.brickcheck.rules.WorkspaceIdSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +59,7 @@ class ProfileCheckerTest {
   @Test
   void spogHostNeedsAnIdOnEveryCompute() {
     ProfileReport report = ProfileChecker.check(ProfileSpec.of("p", SPOG, "/sql/1.0/warehouses/a",
-        new ComputeSpec("etl", "/sql/1.0/warehouses/b")).withHostKind(HostKind.SPOG));
+        new ComputeSpec("etl", "/sql/1.0/warehouses/b")).withHostKind(HostClassification.SPOG));
 
     assertThat(report.hostKind()).isEqualTo(HostClassification.SPOG);
     assertThat(report.problems()).extracting(Problem::code).containsExactly(Code.MissingWorkspaceId, Code.MissingWorkspaceId);
@@ -92,7 +91,7 @@ class ProfileCheckerTest {
   @Test
   void declaredWorkspaceHostMakesAnIdStray() {
     ProfileReport report = ProfileChecker.check(
-        ProfileSpec.of("p", SPOG, "/sql/1.0/warehouses/a?o=5").withHostKind(HostKind.WORKSPACE));
+        ProfileSpec.of("p", SPOG, "/sql/1.0/warehouses/a?o=5").withHostKind(HostClassification.WORKSPACE));
 
     assertThat(report.problems()).extracting(Problem::code).containsExactly(Code.StrayWorkspaceId);
     assertThat(report.problems().get(0).message()).contains("declared a per-workspace host (hostKind = WORKSPACE)");
@@ -119,7 +118,7 @@ class ProfileCheckerTest {
 
   @Test
   void reportsEveryProblemInAStableOrder() {
-    ProfileSpec spec = new ProfileSpec("p", "http://peco.azuredatabricks.net", HostKind.AUTO, "/x?O=1",
+    ProfileSpec spec = new ProfileSpec("p", "http://peco.azuredatabricks.net", HostClassification.UNKNOWN, "/x?O=1",
         List.of(new ComputeSpec("1bad", "/sql/1.0/warehouses/b?o=zz"), new ComputeSpec("ETL", ""), new ComputeSpec("etl", "/sql/1.0/warehouses/c")));
 
     ProfileReport first = ProfileChecker.check(spec);
@@ -154,7 +153,7 @@ class ProfileCheckerTest {
   @Test
   void nullValuesAreProblemsNotExceptions() {
     ProfileReport report = ProfileChecker.check(
-        new ProfileSpec(null, null, HostKind.AUTO, null, List.of(new ComputeSpec(null, null))));
+        new ProfileSpec(null, null, HostClassification.UNKNOWN, null, List.of(new ComputeSpec(null, null))));
 
     assertThat(report.problems()).extracting(Problem::code)
         .containsExactly(Code.InvalidHost, Code.InvalidHttpPath, Code.InvalidComputeName, Code.InvalidHttpPath);

@@ -6,7 +6,7 @@ import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.WorkspaceIdSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -128,7 +128,7 @@ class RuleEnginePropertiesTest {
       computes.add(new ComputeSpec(name, randomPath()));
     }
     String host = random.nextBoolean() ? joined(HOST_PIECES, 12) : "peco.azuredatabricks.net";
-    HostKind kind = HostKind.values()[random.nextInt(HostKind.values().length)];
+    HostClassification kind = HostClassification.values()[random.nextInt(HostClassification.values().length)];
     return new ProfileSpec("p", host, kind, randomPath(), computes);
   }
 

@@ -205,7 +205,7 @@ final class CfgChecks {
       computes.add(new ComputeSpec(b.name(), b.path()));
     }
     ProfileReport report = ProfileChecker.check(
-        new ProfileSpec(profile, url.base(), hostKind, built.get(0).path(), computes).withForm(SpecForm.DATABRICKSCFG));
+        new ProfileSpec(profile, url.base(), hostKind.classification(), built.get(0).path(), computes).withForm(SpecForm.DATABRICKSCFG));
     for (Problem p : report.problems()) {
       problems.add(CfgReader.moved(p, originOf(p, host, built, profileOrigin)));
     }

@@ -1,5 +1,6 @@
 package io.brickcheck.internal.probe;
 
+import io.brickcheck.rules.HostClassification;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,6 +14,18 @@ public enum HostType {
   UNIFIED;
 
   /** Case-insensitive, as the Databricks clients compare it; empty for values we do not know. */
+  /**
+   * The rule engine's word for what the host said it is, the one mapping from discovery's answer.
+   * The probe's {@code unified} host is what Brickcheck calls SPOG (one host in front of many
+   * workspaces); an account host takes no {@code ?o=} either, so the rules treat it as they treat
+   * a workspace host.
+   *
+   * @return {@code SPOG} for {@link #UNIFIED}, {@code WORKSPACE} for the others
+   */
+  public HostClassification classification() {
+    return this == UNIFIED ? HostClassification.SPOG : HostClassification.WORKSPACE;
+  }
+
   static Optional<HostType> fromWire(String value) {
     if (value == null) {
       return Optional.empty();

@@ -1,5 +1,7 @@
 package io.brickcheck.internal.rules;
 
+import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.rules.WorkspaceIdSource;
 import io.brickcheck.rules.Host;
 import io.brickcheck.rules.JdbcUrlReport;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +33,7 @@ class JdbcUrlDriverAgreementTest {
   })
   void theDriverReadsWhatBrickcheckChecks(String url) throws Exception {
     Object driver = parseWithDriver(url);
-    JdbcUrlReport ours = JdbcUrlChecker.check("p", url, HostKind.AUTO, List.of());
+    JdbcUrlReport ours = JdbcUrlChecker.check("p", url, HostKind.AUTO.classification(), List.of());
     Host host = ours.report().host().host();
 
     assertThat(call(driver, "getHttpPath")).isEqualTo(ours.url().httpPath().orElseThrow());
