@@ -79,9 +79,12 @@ now_ms() { date +%s%3N; }
 # Sourced (to reuse generate()): stop here.
 [[ "${BASH_SOURCE[0]}" == "$0" ]] || return 0
 
-RUNTIME_JAR="$(ls "$ROOT"/runtime/target/brickcheck-runtime-*.jar | grep -v -- '-cli' | head -1)"
+RUNTIME_JAR="$(ls "$ROOT"/runtime/target/brickcheck-runtime-*.jar | grep -v -- '-sources\|-javadoc' | head -1)"
+# The runtime's own dependencies in this tree: the rule engine and the dbt reader.
+RULES_JAR="$(ls "$ROOT"/rules/target/brickcheck-rules-*.jar | grep -v -- '-sources\|-javadoc' | head -1)"
+DBT_JAR="$(ls "$ROOT"/dbt/target/brickcheck-dbt-*.jar | grep -v -- '-sources\|-javadoc' | head -1)"
 PROCESSOR_JAR="$(ls "$ROOT"/processor/target/brickcheck-processor-*.jar | head -1)"
-[[ -f "$RUNTIME_JAR" && -f "$PROCESSOR_JAR" ]] || { echo "build first: ./mvnw -B -ntp package -DskipTests" >&2; exit 1; }
+[[ -f "$RUNTIME_JAR" && -f "$RULES_JAR" && -f "$DBT_JAR" && -f "$PROCESSOR_JAR" ]] || { echo "build first: ./mvnw -B -ntp package -DskipTests" >&2; exit 1; }
 JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 
 WORK="$(mktemp -d)"
@@ -137,7 +140,7 @@ for n in "${SIZES[@]}"; do
   generate "$n" "$dir"
   # The generated factories, once, for the factories and copy variants.
   mkdir -p "$dir/pre"
-  "$JAVAC" -proc:only -cp "$RUNTIME_JAR" -processorpath "$PROCESSOR_JAR:$RUNTIME_JAR" -s "$dir/pre" "$dir"/src/bench/*.java
+  "$JAVAC" -proc:only -cp "$RUNTIME_JAR:$RULES_JAR:$DBT_JAR" -processorpath "$PROCESSOR_JAR:$RULES_JAR:$DBT_JAR" -s "$dir/pre" "$dir"/src/bench/*.java
   plain=()
   factories=()
   copy=()
@@ -146,23 +149,23 @@ for n in "${SIZES[@]}"; do
     # Interleaved, so that noise from other load on the machine hits all three alike.
     rm -rf "$dir/out" && mkdir -p "$dir/out"
     t0=$(now_ms)
-    "$JAVAC" -proc:none -cp "$RUNTIME_JAR" -d "$dir/out" "$dir"/src/bench/*.java
+    "$JAVAC" -proc:none -cp "$RUNTIME_JAR:$RULES_JAR:$DBT_JAR" -d "$dir/out" "$dir"/src/bench/*.java
     plain+=($(($(now_ms) - t0)))
 
     rm -rf "$dir/out" && mkdir -p "$dir/out"
     t0=$(now_ms)
-    "$JAVAC" -proc:none -cp "$RUNTIME_JAR" -d "$dir/out" "$dir"/src/bench/*.java "$dir"/pre/bench/*.java
+    "$JAVAC" -proc:none -cp "$RUNTIME_JAR:$RULES_JAR:$DBT_JAR" -d "$dir/out" "$dir"/src/bench/*.java "$dir"/pre/bench/*.java
     factories+=($(($(now_ms) - t0)))
 
     rm -rf "$dir/out" "$dir/gen" && mkdir -p "$dir/out" "$dir/gen"
     t0=$(now_ms)
-    "$JAVAC" -J-Dbench.pre="$dir/pre/bench" -cp "$RUNTIME_JAR" -processorpath "$WORK/copy" \
+    "$JAVAC" -J-Dbench.pre="$dir/pre/bench" -cp "$RUNTIME_JAR:$RULES_JAR:$DBT_JAR" -processorpath "$WORK/copy" \
       -processor CopyProcessor -d "$dir/out" -s "$dir/gen" "$dir"/src/bench/*.java
     copy+=($(($(now_ms) - t0)))
 
     rm -rf "$dir/out" "$dir/gen" && mkdir -p "$dir/out" "$dir/gen"
     t0=$(now_ms)
-    "$JAVAC" -cp "$RUNTIME_JAR" -processorpath "$PROCESSOR_JAR:$RUNTIME_JAR" \
+    "$JAVAC" -cp "$RUNTIME_JAR:$RULES_JAR:$DBT_JAR" -processorpath "$PROCESSOR_JAR:$RULES_JAR:$DBT_JAR" \
       -d "$dir/out" -s "$dir/gen" "$dir"/src/bench/*.java
     processor+=($(($(now_ms) - t0)))
   done
