@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.Profile;
 import io.brickcheck.gateway.FakeGateway;
+import io.brickcheck.internal.dbt.DbtProfilesReader;
+import io.brickcheck.rules.Code;
 import java.lang.ref.WeakReference;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -34,7 +36,8 @@ class RuntimeLifecycleTest {
   /** Child-first for Brickcheck's classes (not the gateway's), parent-first for everything else. */
   static final class WebappLoader extends URLClassLoader {
     WebappLoader() {
-      super(new URL[] {location(Profile.class), location(RuntimeLifecycleTest.class)},
+      super(new URL[] {location(Profile.class), location(Code.class), location(DbtProfilesReader.class),
+          location(RuntimeLifecycleTest.class)},
           RuntimeLifecycleTest.class.getClassLoader());
     }
 

@@ -34,7 +34,7 @@ public final class DbtProfilesReader {
   public static final String FILE_NAME = "profiles.yml";
 
   /** The largest file read, in characters. */
-  public static final int MAX_CHARACTERS = YamlLoader.MAX_CHARACTERS;
+  public static final int MAX_CHARACTERS = Yamls.MAX_CHARACTERS;
 
   private DbtProfilesReader() {}
 
@@ -53,7 +53,7 @@ public final class DbtProfilesReader {
           null, YamlPosition.start(name), name + " has no text. A dbt profiles file is expected. Pass its"
               + " contents")));
     }
-    YamlLoader.Loaded loaded = YamlLoader.load(yamlText, name);
+    Yamls.Loaded loaded = Yamls.load(yamlText, name);
     return new DbtProfilesFile(name, loaded.root(), loaded.problems());
   }
 
