@@ -168,7 +168,9 @@ public final class DatabricksConnection {
    * @return an open JDBC connection, which the caller closes
    * @throws DatabricksProfileException ({@code UnsupportedDriver}) when the driver on the classpath
    *     would truncate this path's {@code ?o=}
-   * @throws SQLException from the driver, or when no driver is on the classpath
+   * @throws SQLException from the driver, or when no driver is on the classpath; for a known
+   *     symptom of a unified host ({@code LoginRedirect}, {@code OAuthConfigNotLoaded}, {@code
+   *     HostLevelToken}) with a suppressed {@link DatabricksProfileException} naming cause and fix
    */
   public Connection openJdbc(Credentials credentials) throws SQLException {
     requireCredentials(credentials, "openJdbc");
@@ -182,7 +184,13 @@ public final class DatabricksConnection {
     if (workspaceIdSource == WorkspaceIdSource.QUERY && !driver.keepsQueryWorkspaceId()) {
       throw new DatabricksProfileException(List.of(unsupportedDriver(driver)));
     }
-    return DriverManager.getConnection(jdbcUrl(), jdbcProperties(credentials));
+    Properties properties = jdbcProperties(credentials);
+    try {
+      return DriverManager.getConnection(jdbcUrl(), properties);
+    } catch (SQLException e) {
+      // A known SPOG symptom gets its cause and fix attached (suppressed) and logged once per host.
+      throw FailureSignatures.attachTo(e, profile, workspaceId != null);
+    }
   }
 
   /**
@@ -240,7 +248,8 @@ public final class DatabricksConnection {
   public OkHttpClient httpClient(Credentials credentials) {
     requireCredentials(credentials, "httpClient");
     return RequestRouting.install(
-            profile.context().client().newBuilder(),
+            // Outermost: it sees each call's final response and the redirects it followed.
+            profile.context().client().newBuilder().addInterceptor(new FailureSignatures.Watch(profile)),
             host,
             workspaceId,
             profile.options().headerStyle(),
