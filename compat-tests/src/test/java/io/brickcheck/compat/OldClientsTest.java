@@ -73,6 +73,15 @@ class OldClientsTest {
         .hasMessageNotContaining("dapiCOMPATSECRET");
   }
 
+  /** 0.77.0 has no Map authenticate(): SDK credentials are refused at once, naming the upgrade. */
+  @Test
+  void oldSdkCannotAuthenticateForBrickcheck() {
+    assertThatThrownBy(Credentials::fromSdk)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Credentials.fromSdk needs DatabricksConfig.authenticate(), which com.databricks:databricks-sdk-java"
+            + " 0.77.0 on the class path lacks. Upgrade to com.databricks:databricks-sdk-java:0.141.0.");
+  }
+
   @Test
   void oldSdkIsFineWhereNoIdMustBeRouted() {
     Profile workspaceHost = Profile.builder("ws", "adb-6436897454825492.12.azuredatabricks.net")
