@@ -85,7 +85,7 @@ public final class Credentials {
    *
    * @return SDK credentials
    * @throws IllegalStateException naming {@code com.databricks:databricks-sdk-java} when the SDK
-   *     is not on the class path, or is too old to give its headers (0.77.0)
+   *     is not on the class path, or has no {@code DatabricksConfig.authenticate()}
    */
   public static Credentials fromSdk() {
     requireSdk();

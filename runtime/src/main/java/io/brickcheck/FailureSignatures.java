@@ -88,8 +88,11 @@ final class FailureSignatures {
     String path = original.url().encodedPath();
     boolean oidc = WorkspaceHeaderInterceptor.isOAuthOrDiscovery(original.url()) && firstSegmentIs(original.url(), "oidc");
 
+    // Account-scoped APIs take no workspace routing (Brickcheck never sends it there): a routing
+    // hint would be a wrong fix.
+    boolean account = WorkspaceHeaderInterceptor.isAccountApi(original.url());
     String login = loginRedirect(host, first);
-    if (login != null && !routed(sent) && !oidc) {
+    if (login != null && !routed(sent) && !oidc && !account) {
       return Problem.of(Code.LoginRedirect, Subject.PROFILE, null,
           original.method() + " " + TerminalText.value(path) + " on " + host.baseUrl() + " was redirected (HTTP "
               + first.code() + ") to the sign-in page \"" + TerminalText.value(login) + "\", and the call carried no"
@@ -110,7 +113,7 @@ final class FailureSignatures {
       return null;
     }
     String body = response.peekBody(PEEK).string();
-    if (code == 400 && body.contains("Unable to load OAuth Config") && !routed(wireOf(response))) {
+    if (code == 400 && body.contains("Unable to load OAuth Config") && !routed(wireOf(response)) && !account) {
       return oauthConfigNotLoaded(profile, original.method() + " " + TerminalText.value(path));
     }
     if ((code == 401 || code == 403) && body.toLowerCase(Locale.ROOT).contains("invalid token") && !knownSingleWorkspace(profile)) {

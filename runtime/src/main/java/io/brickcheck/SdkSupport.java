@@ -29,7 +29,8 @@ final class SdkSupport {
 
   /**
    * True when this SDK gives its current auth headers ({@code Map<String, String>
-   * DatabricksConfig.authenticate()}), which {@link Credentials#fromSdk()} needs; 0.77.0 lacks it.
+   * DatabricksConfig.authenticate()}), which {@link Credentials#fromSdk()} needs (0.77.0 and
+   * 0.141.0 have it; looked up so that an SDK without it gets a clear error, not a linkage error).
    */
   static boolean canAuthenticate() {
     return Authenticator.PRESENT;

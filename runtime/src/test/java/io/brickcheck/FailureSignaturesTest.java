@@ -111,6 +111,19 @@ class FailureSignaturesTest {
     assertThat(log()).contains("[DatabricksProfile/LoginRedirect] GET /api/2.0/clusters/list on ");
   }
 
+  /** Account APIs take no workspace header, so a redirect there gets no routing advice. */
+  @Test
+  void anAccountApiCallGetsNoRoutingHint() throws Exception {
+    start(Signature.LOGIN_REDIRECT);
+    OkHttpClient rest = routed().httpClient(Credentials.token(PAT));
+
+    try (Response response = get(rest, gateway.baseUrl() + "/api/2.0/accounts/" + gateway.accountId() + "/workspaces")) {
+      assertThat(response.code()).isIn(200, 303, 401, 404);
+    }
+
+    assertThat(log()).doesNotContain("LoginRedirect");
+  }
+
   @Test
   void aRoutedCallIsNeverRedirectedSoNothingIsLogged() throws Exception {
     start(Signature.LOGIN_REDIRECT);

@@ -98,6 +98,29 @@ class SdkCredentialsTest {
     });
   }
 
+  /** The SDK's token goes where Brickcheck's would: not to account APIs, OAuth paths or other hosts. */
+  @Test
+  void theSdksHeadersFollowTheSameRoutingRules() throws Exception {
+    start("unified");
+    OkHttpClient rest = warehouse().httpClient(Credentials.fromSdk(new DatabricksConfig().setAuthType("pat").setToken(PAT)));
+
+    get(rest, "/api/2.0/accounts/" + gateway.accountId() + "/workspaces");
+    get(rest, "/api/2.0/preview/accounts/" + gateway.accountId() + "/scim/v2/Users");
+    get(rest, "/oidc/v1/token");
+    try (FakeGateway other = FakeGateway.builder().hostType(null).start();
+        Response elsewhere = rest.newCall(new Request.Builder().url(other.baseUrl() + "/api/2.0/sql/warehouses").build()).execute()) {
+      assertThat(other.requests()).singleElement().satisfies(r -> {
+        assertThat(r.authScheme()).isNull();
+        assertThat(r.hasWorkspaceHeader()).isFalse();
+      });
+    }
+
+    assertThat(gateway.requests()).filteredOn(r -> r.kind() != RecordedRequest.Kind.DISCOVERY).hasSize(3).allSatisfy(r -> {
+      assertThat(r.authScheme()).isNull();
+      assertThat(r.hasWorkspaceHeader()).isFalse();
+    });
+  }
+
   @Test
   void theSdkRefreshesARevokedTokenOnlyWhenItExpiresSoTheCallerSeesThe401() throws Exception {
     start("unified");

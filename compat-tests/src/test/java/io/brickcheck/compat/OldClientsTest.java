@@ -73,13 +73,20 @@ class OldClientsTest {
         .hasMessageNotContaining("dapiCOMPATSECRET");
   }
 
-  /** 0.77.0 has no Map authenticate(): SDK credentials are refused at once, naming the upgrade. */
+  /**
+   * 0.77.0 has {@code Map authenticate()}: SDK credentials work, and JDBC gets its token passed
+   * through (the old SDK cannot carry the workspace id, which JDBC does not need from it).
+   */
   @Test
-  void oldSdkCannotAuthenticateForBrickcheck() {
-    assertThatThrownBy(Credentials::fromSdk)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Credentials.fromSdk needs DatabricksConfig.authenticate(), which com.databricks:databricks-sdk-java"
-            + " 0.77.0 on the class path lacks. Upgrade to com.databricks:databricks-sdk-java:0.141.0.");
+  void oldSdkAuthenticatesForBrickcheck() {
+    Credentials sdk = Credentials.fromSdk(
+        new com.databricks.sdk.core.DatabricksConfig().setAuthType("pat").setToken("dapiCOMPATSDK"));
+
+    Properties properties = profile().open("default").jdbcProperties(sdk);
+
+    assertThat(properties.getProperty("AuthMech")).isEqualTo("11");
+    assertThat(properties.getProperty("Auth_Flow")).isEqualTo("0");
+    assertThat(properties.getProperty("Auth_AccessToken")).isEqualTo("dapiCOMPATSDK");
   }
 
   @Test
