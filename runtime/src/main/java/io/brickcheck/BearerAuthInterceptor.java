@@ -31,6 +31,15 @@ final class BearerAuthInterceptor implements Interceptor {
     default boolean tokenRejected(String rejected) {
       return false;
     }
+
+    /**
+     * The headers that authenticate one request: {@code Authorization: Bearer <token>}, or for
+     * the SDK ({@link SdkAuth}) whatever its credential provider gives (Azure adds a management
+     * token header). Asked once per request on the wire.
+     */
+    default java.util.Map<String, String> authHeaders() throws IOException {
+      return java.util.Map.of("Authorization", "Bearer " + accessToken());
+    }
   }
 
   private final Host host;
@@ -48,8 +57,13 @@ final class BearerAuthInterceptor implements Interceptor {
         || request.header("Authorization") != null) {
       return chain.proceed(request);
     }
-    return chain.proceed(
-        request.newBuilder().header("Authorization", "Bearer " + tokens.accessToken()).build());
+    Request.Builder authenticated = request.newBuilder();
+    tokens.authHeaders().forEach((name, value) -> {
+      if (request.header(name) == null) {
+        authenticated.header(name, value);
+      }
+    });
+    return chain.proceed(authenticated.build());
   }
 
   /**

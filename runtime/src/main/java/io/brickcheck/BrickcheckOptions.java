@@ -149,7 +149,7 @@ public final class BrickcheckOptions {
   /**
    * Which workspace header REST calls carry.
    *
-   * @return the header style; default {@link HeaderStyle#ORG_ID}
+   * @return the header style; default {@link HeaderStyle#AUTO} (REST: {@code X-Databricks-Workspace-Id})
    */
   public HeaderStyle headerStyle() {
     return headerStyle;
@@ -182,7 +182,7 @@ public final class BrickcheckOptions {
     private Duration probeSuccessTtl = Duration.ofHours(1);
     private Duration probeFailureTtl = Duration.ofMinutes(1);
     private boolean strict;
-    private HeaderStyle headerStyle = HeaderStyle.ORG_ID;
+    private HeaderStyle headerStyle = HeaderStyle.AUTO;
     private OkHttpClient httpClient;
     private int probeCacheMaxHosts = ProbeSettings.DEFAULT_MAX_CACHED_HOSTS;
 
@@ -279,7 +279,8 @@ public final class BrickcheckOptions {
     /**
      * Which workspace header REST calls carry.
      *
-     * @param style {@code ORG_ID} (default), {@code WORKSPACE_ID} or {@code BOTH}
+     * @param style {@code AUTO} (default: each channel as its own client names it), {@code ORG_ID},
+     *     {@code WORKSPACE_ID} or {@code BOTH}
      * @return this builder
      */
     public Builder headerStyle(HeaderStyle style) {

@@ -125,15 +125,30 @@ public final class DatabricksConnection {
   }
 
   /**
-   * The driver properties for {@code credentials}: {@code AuthMech=3} with the token, or OAuth M2M
-   * ({@code AuthMech=11}, with the account-rooted token endpoint on a unified host).
+   * The driver properties for {@code credentials}: {@code AuthMech=3} with the token, OAuth M2M
+   * ({@code AuthMech=11}, with the account-rooted token endpoint on a unified host), or for {@link
+   * Credentials#fromSdk()} the SDK's current token passed through ({@code AuthMech=11;
+   * Auth_Flow=0;Auth_AccessToken}). A passed-through token is fixed for the connection's life: the
+   * driver cannot refresh it, so a connection kept open past the token's expiry (an hour for OAuth)
+   * gets 401 on its next statement. Each new connection takes the SDK's token of that moment (the
+   * SDK refreshes it ahead of expiry), so let a pool retire connections sooner than the token
+   * lifetime (HikariCP {@code maxLifetime}, e.g. 30 minutes).
    *
    * @param credentials what to authenticate with
    * @return the properties to pass with {@link #jdbcUrl()}; they hold the secret
-   * @throws IllegalStateException for M2M on a unified host whose account id discovery did not give
+   * @throws IllegalArgumentException when {@code credentials} is null
+   * @throws IllegalStateException for M2M on a unified host whose account id discovery did not
+   *     give, or when the SDK cannot give a bearer token
    */
   public Properties jdbcProperties(Credentials credentials) {
-    Objects.requireNonNull(credentials, "credentials");
+    requireCredentials(credentials, "jdbcProperties");
+    if (credentials.kind() == Credentials.Kind.SDK) {
+      try {
+        return JdbcSupport.properties(credentials, null, profile.tokens(credentials).accessToken());
+      } catch (IOException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
     String tokenEndpoint = null;
     if (credentials.kind() == Credentials.Kind.OAUTH_M2M) {
       try {
@@ -153,9 +168,12 @@ public final class DatabricksConnection {
    * @return an open JDBC connection, which the caller closes
    * @throws DatabricksProfileException ({@code UnsupportedDriver}) when the driver on the classpath
    *     would truncate this path's {@code ?o=}
-   * @throws SQLException from the driver, or when no driver is on the classpath
+   * @throws SQLException from the driver, or when no driver is on the classpath; for a known
+   *     symptom of a unified host ({@code LoginRedirect}, {@code OAuthConfigNotLoaded}, {@code
+   *     HostLevelToken}) with a suppressed {@link DatabricksProfileException} naming cause and fix
    */
   public Connection openJdbc(Credentials credentials) throws SQLException {
+    requireCredentials(credentials, "openJdbc");
     JdbcDriver driver = JdbcDriver.onClasspath();
     if (!driver.present()) {
       throw new SQLException(
@@ -166,7 +184,13 @@ public final class DatabricksConnection {
     if (workspaceIdSource == WorkspaceIdSource.QUERY && !driver.keepsQueryWorkspaceId()) {
       throw new DatabricksProfileException(List.of(unsupportedDriver(driver)));
     }
-    return DriverManager.getConnection(jdbcUrl(), jdbcProperties(credentials));
+    Properties properties = jdbcProperties(credentials);
+    try {
+      return DriverManager.getConnection(jdbcUrl(), properties);
+    } catch (SQLException e) {
+      // A known SPOG symptom gets its cause and fix attached (suppressed) and logged once per host.
+      throw FailureSignatures.attachTo(e, profile, workspaceId != null);
+    }
   }
 
   /**
@@ -187,6 +211,7 @@ public final class DatabricksConnection {
    * @return a data source for this compute
    */
   public javax.sql.DataSource dataSource(Credentials credentials) {
+    requireCredentials(credentials, "dataSource");
     return new DatabricksDataSource(this, credentials);
   }
 
@@ -211,15 +236,20 @@ public final class DatabricksConnection {
    * hop: never to another host or port, never to {@code /oidc/} or {@code /.well-known/} paths or
    * account-scoped APIs ({@code /api/2.x/accounts/...}), and never over a header the caller set.
    * OAuth M2M tokens are fetched from the right endpoint and cached until shortly before they
-   * expire; a 401 to one of them triggers one refresh and one retry of the call.
+   * expire; a 401 to one of them triggers one refresh and one retry of the call. With {@link
+   * Credentials#fromSdk()} each request carries the SDK's current headers ({@code
+   * DatabricksConfig.authenticate()}), refreshed as the SDK refreshes them.
    *
    * @param credentials what to authenticate with
    * @return a client for this workspace's REST APIs
+   * @throws IllegalArgumentException when {@code credentials} is null, or an SDK config of theirs
+   *     names another host
    */
   public OkHttpClient httpClient(Credentials credentials) {
-    Objects.requireNonNull(credentials, "credentials");
+    requireCredentials(credentials, "httpClient");
     return RequestRouting.install(
-            profile.context().client().newBuilder(),
+            // Outermost: it sees each call's final response and the redirects it followed.
+            profile.context().client().newBuilder().addInterceptor(new FailureSignatures.Watch(profile)),
             host,
             workspaceId,
             profile.options().headerStyle(),
@@ -231,6 +261,10 @@ public final class DatabricksConnection {
    * A Databricks SDK configuration for this workspace: {@code https://<host>}, the credentials and,
    * when there is one, the workspace id ({@code setWorkspaceId}, so the SDK sends {@code
    * X-Databricks-Workspace-Id}). Needs {@code com.databricks:databricks-sdk-java} 0.79 or newer.
+   * With {@link Credentials#fromSdk()} the configuration sets no credentials, so the SDK's default
+   * chain authenticates, exactly as {@code new DatabricksConfig()} would; with {@link
+   * Credentials#fromSdk(DatabricksConfig)} it is the caller's configuration, host checked and
+   * workspace id added.
    *
    * @param credentials what to authenticate with
    * @return the SDK configuration, for {@code new WorkspaceClient(config)}
@@ -239,6 +273,7 @@ public final class DatabricksConnection {
    * @throws IllegalStateException when the SDK is not on the classpath
    */
   public DatabricksConfig sdkConfig(Credentials credentials) {
+    requireCredentials(credentials, "sdkConfig");
     if (!SdkSupport.isPresent()) {
       throw new IllegalStateException(
           "databricks-sdk-java is not on the classpath. Add " + SdkSupport.COORDINATES + ":"
@@ -256,7 +291,18 @@ public final class DatabricksConnection {
               + " workspace " + workspaceId + ". databricks-sdk-java 0.79.0 or newer is expected."
               + " Upgrade to " + SdkSupport.COORDINATES + ":" + SdkSupport.RECOMMENDED)));
     }
+    if (credentials.kind() == Credentials.Kind.SDK) {
+      return SdkAuth.config(credentials, host, workspaceId);
+    }
     return SdkSupport.config(host.baseUrl(), SdkSupport.canSetWorkspaceId() ? workspaceId : null, credentials);
+  }
+
+  private static void requireCredentials(Credentials credentials, String method) {
+    if (credentials == null) {
+      throw new IllegalArgumentException(
+          method + "(null): credentials are expected. Pass Credentials.token(...), Credentials.oauthM2M(...),"
+              + " Credentials.fromEnvironment() or Credentials.fromSdk().");
+    }
   }
 
   /**

@@ -55,6 +55,15 @@ final class JdbcSupport {
    *     driver then discovers the workspace's own)
    */
   static Properties properties(Credentials credentials, String tokenEndpoint) {
+    return properties(credentials, tokenEndpoint, null);
+  }
+
+  /**
+   * @param accessToken for {@code SDK} credentials: the SDK's current bearer token, passed through
+   *     ({@code AuthMech=11}, {@code Auth_Flow=0}, databricks-jdbc's {@code TOKEN_PASSTHROUGH});
+   *     the driver keeps it for the connection's life and cannot refresh it
+   */
+  static Properties properties(Credentials credentials, String tokenEndpoint, String accessToken) {
     Properties p = new Properties();
     switch (credentials.kind()) {
       case TOKEN -> {
@@ -71,6 +80,11 @@ final class JdbcSupport {
           p.setProperty("OAuth2TokenEndpoint", tokenEndpoint);
           p.setProperty("EnableOIDCDiscovery", "0");
         }
+      }
+      case SDK -> {
+        p.setProperty("AuthMech", "11");
+        p.setProperty("Auth_Flow", "0");
+        p.setProperty("Auth_AccessToken", java.util.Objects.requireNonNull(accessToken, "accessToken"));
       }
     }
     return p;

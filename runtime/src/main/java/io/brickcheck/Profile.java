@@ -43,7 +43,7 @@ public final class Profile {
   private final Discovery discovery;
   /** The URL the profile was read from (no secret: that is an error), or null. */
   private final JdbcUrl sourceUrl;
-  private final Map<Credentials, OAuthTokenSource> tokenSources = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Credentials, BearerAuthInterceptor.TokenSupplier> tokenSources = new java.util.concurrent.ConcurrentHashMap<>();
   /** Where each value came from, for a profile read from settings ({@code .databrickscfg}, DATABRICKS_*). */
   private final Map<String, String> origins;
 
@@ -239,6 +239,10 @@ public final class Profile {
     if (credentials.kind() == Credentials.Kind.TOKEN) {
       String token = credentials.token();
       return () -> token;
+    }
+    if (credentials.kind() == Credentials.Kind.SDK) {
+      // One SDK configuration per profile and credentials: the SDK caches its tokens there.
+      return tokenSources.computeIfAbsent(credentials, c -> SdkAuth.of(c, host, workspaceId));
     }
     return tokenSources.computeIfAbsent(
         credentials,

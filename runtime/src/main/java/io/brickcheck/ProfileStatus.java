@@ -217,14 +217,11 @@ public final class ProfileStatus {
     }
     String host = profile.host().baseUrl();
     HeaderStyle style = profile.options().headerStyle();
-    String headers =
-        switch (style) {
-          case ORG_ID -> HeaderStyle.ORG_ID_HEADER;
-          case WORKSPACE_ID -> HeaderStyle.WORKSPACE_ID_HEADER;
-          case BOTH -> HeaderStyle.ORG_ID_HEADER + " and " + HeaderStyle.WORKSPACE_ID_HEADER;
-        };
     return List.of(
-        "REST   " + headers + ": " + id.get() + " on requests to " + host + " (each redirect hop judged), except /oidc/, /.well-known/ and account APIs, never to other hosts",
+        "REST   " + style.restHeaders() + ": " + id.get() + " on requests to " + host + " (each redirect hop judged), except /oidc/, /.well-known/ and account APIs, never to other hosts",
+        "style  " + style + (style == HeaderStyle.AUTO
+            ? ": each channel as its own client names it (REST and SDK " + HeaderStyle.WORKSPACE_ID_HEADER + ", JDBC x-databricks-org-id)"
+            : ": REST as chosen; JDBC keeps the driver's x-databricks-org-id, the SDK its " + HeaderStyle.WORKSPACE_ID_HEADER),
         "JDBC   httpPath as declared, plus http.header.x-databricks-org-id=" + id.get(),
         "SDK    setWorkspaceId(" + id.get() + "), sent as " + HeaderStyle.WORKSPACE_ID_HEADER,
         "OAuth  token requests carry no workspace header");

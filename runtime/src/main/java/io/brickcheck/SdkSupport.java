@@ -27,6 +27,15 @@ final class SdkSupport {
     return WorkspaceIdSetter.METHOD != null;
   }
 
+  /**
+   * True when this SDK gives its current auth headers ({@code Map<String, String>
+   * DatabricksConfig.authenticate()}), which {@link Credentials#fromSdk()} needs (0.77.0 and
+   * 0.141.0 have it; looked up so that an SDK without it gets a clear error, not a linkage error).
+   */
+  static boolean canAuthenticate() {
+    return Authenticator.PRESENT;
+  }
+
   /** The SDK's version, from its jar manifest or Maven metadata, or null. */
   static String version() {
     return Presence.VERSION;
@@ -41,16 +50,22 @@ final class SdkSupport {
             config.setAuthType("oauth-m2m")
                 .setClientId(credentials.clientId())
                 .setClientSecret(credentials.clientSecret());
+        case SDK -> throw new IllegalArgumentException("SDK credentials are configured by SdkAuth.config");
       }
     }
     if (workspaceId != null) {
-      try {
-        WorkspaceIdSetter.METHOD.invoke(config, workspaceId);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("DatabricksConfig.setWorkspaceId failed: " + e.getCause(), e);
-      }
+      setWorkspaceId(config, workspaceId);
     }
     return config;
+  }
+
+  /** {@code config.setWorkspaceId(workspaceId)}; call only when {@link #canSetWorkspaceId()}. */
+  static void setWorkspaceId(DatabricksConfig config, String workspaceId) {
+    try {
+      WorkspaceIdSetter.METHOD.invoke(config, workspaceId);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("DatabricksConfig.setWorkspaceId failed: " + e.getCause(), e);
+    }
   }
 
   private static final class Presence {
@@ -67,6 +82,21 @@ final class SdkSupport {
 
     private static String versionOf(Class<?> type) {
       return Versions.of(type, "com.databricks", "databricks-sdk-java");
+    }
+  }
+
+  private static final class Authenticator {
+    static final boolean PRESENT = find();
+
+    private static boolean find() {
+      if (!isPresent()) {
+        return false;
+      }
+      try {
+        return java.util.Map.class.isAssignableFrom(DatabricksConfig.class.getMethod("authenticate").getReturnType());
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
     }
   }
 

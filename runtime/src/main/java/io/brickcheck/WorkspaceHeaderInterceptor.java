@@ -21,8 +21,10 @@ import okhttp3.Response;
  * follow-up from the request before network interceptors, so the header is decided for each hop
  * afresh.
  *
- * <p>The id was validated by the rule engine (canonical digits only), so no input can inject a
- * header value.
+ * <p>The id was validated by the rule engine (canonical digits from {@code ?o=}), and is checked
+ * again here for the style ({@link HeaderStyle#checkWorkspaceId}: digits for {@code
+ * X-Databricks-Org-Id}, digits or a safe opaque identifier for {@code X-Databricks-Workspace-Id}),
+ * so no input can inject a header value.
  */
 final class WorkspaceHeaderInterceptor implements Interceptor {
   private final Host host;
@@ -30,9 +32,7 @@ final class WorkspaceHeaderInterceptor implements Interceptor {
   private final HeaderStyle style;
 
   WorkspaceHeaderInterceptor(Host host, String workspaceId, HeaderStyle style) {
-    if (!workspaceId.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new IllegalArgumentException("workspace id must be canonical digits");
-    }
+    style.checkWorkspaceId(workspaceId);
     this.host = host;
     this.workspaceId = workspaceId;
     this.style = style;

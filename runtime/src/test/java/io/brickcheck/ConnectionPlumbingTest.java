@@ -94,8 +94,10 @@ class ConnectionPlumbingTest {
         assertThat(r.authScheme()).isNull();
       });
     }
+    // Header style AUTO: REST names the workspace as the SDKs do, not as the driver does.
     assertThat(requests(RecordedRequest.Kind.REST)).singleElement().satisfies(r -> {
-      assertThat(r.orgId()).isEqualTo(gateway.workspaceId());
+      assertThat(r.workspaceIdHeader()).isEqualTo(gateway.workspaceId());
+      assertThat(r.orgId()).isNull();
       assertThat(r.authScheme()).isEqualTo("Bearer");
     });
   }
@@ -116,7 +118,7 @@ class ConnectionPlumbingTest {
     });
     assertThat(requests(RecordedRequest.Kind.REST)).singleElement().satisfies(r -> {
       assertThat(r.authScheme()).isEqualTo("Bearer");
-      assertThat(r.orgId()).isEqualTo(gateway.workspaceId());
+      assertThat(r.workspaceIdHeader()).isEqualTo(gateway.workspaceId());
     });
   }
 
@@ -230,7 +232,8 @@ class ConnectionPlumbingTest {
         .contains("compute cluster    sql/protocolv1/o/" + gateway.workspaceId() + "/0123-456789-abcdefgh  ->  workspace " + gateway.workspaceId() + " (CLUSTER_PATH)")
         .contains("jdbc driver        com.databricks:databricks-jdbc:3.4.5, keeps ?o= (supported)")
         .contains("sdk                com.databricks:databricks-sdk-java:0.141.0, has setWorkspaceId (supported)")
-        .contains("REST   X-Databricks-Org-Id: " + gateway.workspaceId())
+        .contains("REST   X-Databricks-Workspace-Id: " + gateway.workspaceId())
+        .contains("style  AUTO: each channel as its own client names it (REST and SDK X-Databricks-Workspace-Id, JDBC x-databricks-org-id)")
         .contains("problems           none");
     assertThat(com.google.gson.JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("probe").get("hostType").getAsString())
         .isEqualTo("unified");

@@ -83,7 +83,7 @@ class ProfilesFromSettingsTest {
     try (Response r = rest.newCall(new Request.Builder().url(gateway.baseUrl() + "/api/2.0/clusters/list").build()).execute()) {
       assertThat(r.code()).isEqualTo(200);
     }
-    assertThat(requests(RecordedRequest.Kind.REST)).singleElement().satisfies(r -> assertThat(r.orgId()).isEqualTo(id));
+    assertThat(requests(RecordedRequest.Kind.REST)).singleElement().satisfies(r -> assertThat(r.workspaceIdHeader()).isEqualTo(id));
     gateway.clearRequests();
     new WorkspaceClient(warehouse.sdkConfig(fromFile)).currentUser().me(new MeRequest());
     assertThat(requests(RecordedRequest.Kind.REST)).singleElement()

@@ -57,7 +57,8 @@ class WorkspaceHeaderInterceptorTest {
   void sendsTheHeadersOfEachStyle(HeaderStyle style) throws Exception {
     RecordedRequest r = call(client(style), workspace, "/api/2.0/sql/warehouses");
 
-    assertThat(r.getHeaders().get("X-Databricks-Org-Id") != null).isEqualTo(style != HeaderStyle.WORKSPACE_ID);
+    // AUTO is the SDKs' header on REST.
+    assertThat(r.getHeaders().get("X-Databricks-Org-Id") != null).isEqualTo(style == HeaderStyle.ORG_ID || style == HeaderStyle.BOTH);
     assertThat(r.getHeaders().get("X-Databricks-Workspace-Id") != null).isEqualTo(style != HeaderStyle.ORG_ID);
   }
 

@@ -73,6 +73,22 @@ class OldClientsTest {
         .hasMessageNotContaining("dapiCOMPATSECRET");
   }
 
+  /**
+   * 0.77.0 has {@code Map authenticate()}: SDK credentials work, and JDBC gets its token passed
+   * through (the old SDK cannot carry the workspace id, which JDBC does not need from it).
+   */
+  @Test
+  void oldSdkAuthenticatesForBrickcheck() {
+    Credentials sdk = Credentials.fromSdk(
+        new com.databricks.sdk.core.DatabricksConfig().setAuthType("pat").setToken("dapiCOMPATSDK"));
+
+    Properties properties = profile().open("default").jdbcProperties(sdk);
+
+    assertThat(properties.getProperty("AuthMech")).isEqualTo("11");
+    assertThat(properties.getProperty("Auth_Flow")).isEqualTo("0");
+    assertThat(properties.getProperty("Auth_AccessToken")).isEqualTo("dapiCOMPATSDK");
+  }
+
   @Test
   void oldSdkIsFineWhereNoIdMustBeRouted() {
     Profile workspaceHost = Profile.builder("ws", "adb-6436897454825492.12.azuredatabricks.net")

@@ -46,9 +46,32 @@ public final class FakeGateway implements AutoCloseable {
   private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
   private final SecureRandom random = new SecureRandom();
   private final AtomicInteger tokenRequests = new AtomicInteger();
+  /** Tokens the host-level {@code /oidc/v1/token} issued on a unified host ({@link Signature#HOST_LEVEL_TOKEN_REFUSED}). */
+  private final Set<String> hostLevelTokens = ConcurrentHashMap.newKeySet();
+  private volatile Signature signature = Signature.NONE;
+
+  /**
+   * How the gateway, as a unified host, answers the mistakes users of SPOG hosts meet, in the
+   * shapes the Databricks clients' maintainers reported. A workspace header on an OAuth endpoint
+   * is always answered with 400, as a real unified host does.
+   */
+  public enum Signature {
+    /** An API or Thrift call that names no workspace gets 400 INVALID_PARAMETER_VALUE (JSON). */
+    NONE,
+    /** ... gets {@code 303 See Other} to {@code /login}, an HTML sign-in page. */
+    LOGIN_REDIRECT,
+    /** ... gets {@code 400} with "Unable to load OAuth Config". */
+    OAUTH_CONFIG_NOT_LOADED,
+    /**
+     * The host-level {@code /oidc/v1/token} issues tokens on a unified host, and the APIs refuse
+     * them with 401 "Invalid Token": only the account-rooted issuer's tokens are valid there.
+     */
+    HOST_LEVEL_TOKEN_REFUSED
+  }
 
   private FakeGateway(Builder config) throws IOException {
     this.config = config;
+    this.signature = config.signature;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
     AtomicInteger threads = new AtomicInteger();
     this.executor =
@@ -102,6 +125,11 @@ public final class FakeGateway implements AutoCloseable {
     issuedTokens.clear();
   }
 
+  /** Switches the failure signature from the next request on (default {@link Signature#NONE}). */
+  public void signature(Signature signature) {
+    this.signature = java.util.Objects.requireNonNull(signature, "signature");
+  }
+
   /** Token requests answered with a token. */
   public int tokensIssued() {
     return tokenRequests.get();
@@ -120,6 +148,7 @@ public final class FakeGateway implements AutoCloseable {
       Response response = route(exchange, path, body);
       record(exchange, response.kind, response.status);
       exchange.getResponseHeaders().set("Content-Type", response.contentType);
+      response.headers.forEach(exchange.getResponseHeaders()::set);
       exchange.sendResponseHeaders(response.status, response.body.length == 0 ? -1 : response.body.length);
       if (response.body.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
@@ -146,6 +175,11 @@ public final class FakeGateway implements AutoCloseable {
     }
     if (method.equals("POST") && (path.startsWith("/sql/") || path.startsWith("/cliservice"))) {
       return thrift(exchange, body);
+    }
+    if (path.equals("/login")) {
+      return new Response(RecordedRequest.Kind.OTHER, 200, "text/html; charset=utf-8",
+          "<!doctype html><html><head><title>Databricks - Sign in</title></head><body>Sign in</body></html>"
+              .getBytes(StandardCharsets.UTF_8));
     }
     return json(RecordedRequest.Kind.OTHER, 404, Map.of("error_code", "ENDPOINT_NOT_FOUND", "message", "No such endpoint"));
   }
@@ -189,7 +223,8 @@ public final class FakeGateway implements AutoCloseable {
     if (headers.containsKey(ORG_ID.toLowerCase()) || headers.containsKey(WORKSPACE_ID.toLowerCase())) {
       return json(kind, 400, Map.of("error", "invalid_request", "error_description", "workspace header on an OAuth endpoint"));
     }
-    if (isUnified() && workspaceEndpoint) {
+    boolean hostLevelTokens = isUnified() && workspaceEndpoint && signature == Signature.HOST_LEVEL_TOKEN_REFUSED;
+    if (isUnified() && workspaceEndpoint && !hostLevelTokens) {
       return json(kind, 400, Map.of("error", "invalid_request", "error_description", "unified hosts issue tokens at " + accountRoot + "/v1/token"));
     }
     String expected = "Basic " + Base64.getEncoder().encodeToString(
@@ -200,7 +235,7 @@ public final class FakeGateway implements AutoCloseable {
       return json(kind, 401, Map.of("error", "invalid_client"));
     }
     String token = "fake-oauth-" + Long.toHexString(random.nextLong());
-    issuedTokens.add(token);
+    (hostLevelTokens ? this.hostLevelTokens : issuedTokens).add(token);
     tokenRequests.incrementAndGet();
     return json(kind, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", config.tokenLifetime.toSeconds()));
   }
@@ -208,10 +243,13 @@ public final class FakeGateway implements AutoCloseable {
   private Response rest(HttpExchange exchange, String method, String path) {
     RecordedRequest.Kind kind = RecordedRequest.Kind.REST;
     Map<String, String> headers = headers(exchange);
+    if (isHostLevelToken(headers.get("authorization"))) {
+      return json(kind, 401, Map.of("error_code", "UNAUTHENTICATED", "message", "Invalid Token"));
+    }
     if (!authorized(headers.get("authorization"))) {
       return json(kind, 401, Map.of("error_code", "UNAUTHENTICATED", "message", "Missing or invalid credentials"));
     }
-    Response routing = checkRouting(kind, headers.get(ORG_ID.toLowerCase()), headers.get(WORKSPACE_ID.toLowerCase()));
+    Response routing = checkRouting(kind, headers.get(ORG_ID.toLowerCase()), headers.get(WORKSPACE_ID.toLowerCase()), path);
     if (routing != null) {
       return routing;
     }
@@ -230,13 +268,16 @@ public final class FakeGateway implements AutoCloseable {
   private Response thrift(HttpExchange exchange, byte[] body) {
     RecordedRequest.Kind kind = RecordedRequest.Kind.THRIFT;
     Map<String, String> headers = headers(exchange);
+    if (isHostLevelToken(headers.get("authorization"))) {
+      return json(kind, 401, Map.of("error_code", "UNAUTHENTICATED", "message", "Invalid Token"));
+    }
     if (!authorized(headers.get("authorization"))) {
       return json(kind, 401, Map.of("error_code", "UNAUTHENTICATED"));
     }
     String query = exchange.getRequestURI().getRawQuery();
     String fromPath = query == null ? null : queryWorkspaceId(query);
     String orgId = headers.get(ORG_ID.toLowerCase());
-    Response routing = checkRouting(kind, orgId != null ? orgId : fromPath, null);
+    Response routing = checkRouting(kind, orgId != null ? orgId : fromPath, null, exchange.getRequestURI().getPath());
     if (routing != null) {
       return routing;
     }
@@ -248,8 +289,16 @@ public final class FakeGateway implements AutoCloseable {
   }
 
   /** A unified host needs the workspace named; any host refuses a workspace that is not its own. */
-  private Response checkRouting(RecordedRequest.Kind kind, String orgId, String workspaceHeader) {
+  private Response checkRouting(RecordedRequest.Kind kind, String orgId, String workspaceHeader, String path) {
     String named = orgId != null ? orgId : workspaceHeader;
+    if (named == null && isUnified() && signature == Signature.LOGIN_REDIRECT) {
+      Response redirect = new Response(kind, 303, "text/html; charset=utf-8", new byte[0]);
+      redirect.headers.put("Location", "/login?next_url=" + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8));
+      return redirect;
+    }
+    if (named == null && isUnified() && signature == Signature.OAUTH_CONFIG_NOT_LOADED) {
+      return json(kind, 400, Map.of("error_code", "BAD_REQUEST", "message", "Unable to load OAuth Config"));
+    }
     if (named == null) {
       return isUnified()
           ? json(kind, 400, Map.of("error_code", "INVALID_PARAMETER_VALUE", "message",
@@ -261,6 +310,10 @@ public final class FakeGateway implements AutoCloseable {
       return json(kind, 403, Map.of("error_code", "PERMISSION_DENIED", "message", "Workspace " + named + " is not served here"));
     }
     return null;
+  }
+
+  private boolean isHostLevelToken(String authorization) {
+    return authorization != null && authorization.startsWith("Bearer ") && hostLevelTokens.contains(authorization.substring(7));
   }
 
   private boolean authorized(String authorization) {
@@ -313,7 +366,11 @@ public final class FakeGateway implements AutoCloseable {
     return new Response(kind, status, "application/json", GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
   }
 
-  private record Response(RecordedRequest.Kind kind, int status, String contentType, byte[] body) {}
+  private record Response(RecordedRequest.Kind kind, int status, String contentType, byte[] body, Map<String, String> headers) {
+    Response(RecordedRequest.Kind kind, int status, String contentType, byte[] body) {
+      this(kind, status, contentType, body, new LinkedHashMap<>());
+    }
+  }
 
   /** Configures a gateway; {@link #start()} binds it to a loopback port (a free one unless {@link #port(int)} says). */
   public static final class Builder {
@@ -325,6 +382,7 @@ public final class FakeGateway implements AutoCloseable {
     private String clientSecret;
     private Duration tokenLifetime = Duration.ofHours(1);
     private int port;
+    private Signature signature = Signature.NONE;
     private final Map<String, Object> discoveryFields = new LinkedHashMap<>();
 
     private Builder() {}
@@ -377,6 +435,12 @@ public final class FakeGateway implements AutoCloseable {
      */
     public Builder discoveryField(String name, Object value) {
       discoveryFields.put(name, value);
+      return this;
+    }
+
+    /** The failure signature from the start; {@link FakeGateway#signature(Signature)} switches it later. */
+    public Builder signature(Signature signature) {
+      this.signature = java.util.Objects.requireNonNull(signature, "signature");
       return this;
     }
 

@@ -59,6 +59,14 @@ public enum Code {
   UnsupportedDriver(Severity.ERROR),
   /** Run time: the Databricks SDK on the class path lacks {@code setWorkspaceId}. */
   UnsupportedSdk(Severity.ERROR),
+  /** Run time: an API call was redirected (302/303) to the {@code /login} page: it carried no workspace routing. */
+  LoginRedirect(Severity.WARNING),
+  /** Run time: 400 "Unable to load OAuth Config" on a workspace API: no workspace header on a unified host. */
+  OAuthConfigNotLoaded(Severity.WARNING),
+  /** Run time: "Invalid Token" on a unified host: the token came from the host-level {@code /oidc}, not the account-rooted issuer. */
+  HostLevelToken(Severity.WARNING),
+  /** Run time: a token endpoint ({@code /oidc/...}) answered 400 to a request that carried a workspace header. */
+  WorkspaceHeaderOnTokenEndpoint(Severity.WARNING),
 
   // Processor only: about the annotated element and the compiler options.
   /** Processor: the annotation sits where no profile can be. */

@@ -1,5 +1,6 @@
 package io.brickcheck.sample;
 
+import com.databricks.sdk.core.DatabricksConfig;
 import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.Credentials;
 import io.brickcheck.DatabricksConnection;
@@ -15,9 +16,10 @@ import java.util.Map;
 /**
  * The README's main job. Without {@code DATABRICKS_HOST} it starts the embedded gateway on
  * {@code 127.0.0.1:}{@value Hosts#DEMO_PORT}, playing a SPOG host, and drives it through the
- * generated factories; with {@code DATABRICKS_HOST}, {@code DATABRICKS_HTTP_PATH} and credentials
- * ({@code DATABRICKS_TOKEN}, or {@code DATABRICKS_CLIENT_ID} and {@code DATABRICKS_CLIENT_SECRET})
- * it does the same against that workspace ({@code DATABRICKS_JDBC_URL}, if set, is read as a
+ * generated factories, authenticated by the Databricks SDK; with {@code DATABRICKS_HOST}, {@code
+ * DATABRICKS_HTTP_PATH} and credentials the SDK's default chain finds ({@code DATABRICKS_TOKEN},
+ * {@code DATABRICKS_CLIENT_ID} and {@code DATABRICKS_CLIENT_SECRET}, Azure, the CLIs, {@code
+ * ~/.databrickscfg}) it does the same against that workspace ({@code DATABRICKS_JDBC_URL}, if set, is read as a
  * databricks-jdbc URL and opened through {@code dataSource()}).
  */
 public final class Main {
@@ -70,12 +72,15 @@ public final class Main {
       DatabricksConnection cluster = analytics.openEtlCluster();
       DatabricksConnection reportingWarehouse = reporting.openDefault();
 
-      // REST and the SDK as a service principal (OAuth M2M: the token request goes to the account's
-      // endpoint, without a workspace header); JDBC with a token, because the driver's own OAuth
-      // client always uses https and port 443, which a loopback gateway cannot offer.
-      Credentials servicePrincipal = Credentials.oauthM2M(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
+      // REST, the SDK and JDBC as a service principal, authenticated by the Databricks SDK (OAuth
+      // M2M configured the SDK's way; its token request goes to the account-rooted endpoint the
+      // host's discovery names, without a workspace header). JDBC gets the SDK's token passed
+      // through (AuthMech=11, Auth_Flow=0): the driver's own OAuth client insists on https and
+      // port 443, which a loopback gateway cannot offer.
+      Credentials servicePrincipal = Credentials.fromSdk(new DatabricksConfig()
+          .setAuthType("oauth-m2m").setClientId(DEMO_CLIENT_ID).setClientSecret(DEMO_CLIENT_SECRET));
       Credentials token = Credentials.token(DEMO_TOKEN);
-      run(new WorkspaceInventory(warehouse, cluster, servicePrincipal, token), analytics.profile(), reportingWarehouse, false, out);
+      run(new WorkspaceInventory(warehouse, cluster, servicePrincipal, servicePrincipal), analytics.profile(), reportingWarehouse, false, out);
       pooled(orders.openDefault(), token, false, out);
 
       out.println("== What the gateway received (" + gateway.requests().size() + " requests)");
@@ -83,6 +88,7 @@ public final class Main {
       out.println();
       out.println("client: okhttp = Brickcheck's probe and httpClient(); sdk = the Databricks SDK; jdbc = databricks-jdbc;");
       out.println("apache = discovery and OIDC metadata requests the SDK and the driver make on their own.");
+      out.println("REST, SDK and JDBC authenticate with the SDK's one M2M token (Credentials.fromSdk); the pool uses a PAT.");
       out.println("The discovery and token requests carry no workspace header (an OAuth endpoint refuses one);");
       out.println("every API call and every Thrift request names workspace " + gateway.workspaceId()
           + ", and Thrift keeps ?o= on the http path.");
@@ -106,7 +112,9 @@ public final class Main {
     DatabricksConnection cluster = profile.computeNames().contains("cluster") ? profile.open("cluster") : null;
     out.println("Workspace mode: " + profile.host().baseUrl() + " from DATABRICKS_HOST.");
     out.println();
-    Credentials credentials = Credentials.fromEnvironment();
+    // The SDK's default chain: DATABRICKS_TOKEN, DATABRICKS_CLIENT_ID/_SECRET, Azure, the CLIs,
+    // ~/.databrickscfg, DATABRICKS_AUTH_TYPE, whatever this machine is set up with.
+    Credentials credentials = Credentials.fromSdk();
     run(new WorkspaceInventory(profile.open("default"), cluster, credentials, credentials), profile, null, true, out);
     String jdbcUrl = env.get("DATABRICKS_JDBC_URL");
     if (jdbcUrl != null && !jdbcUrl.isBlank()) {

@@ -99,7 +99,7 @@ class FactoriesAgainstGatewayTest {
     assertThat(inventory.clusterNames()).containsExactly("Demo cluster");
 
     assertThat(requests(Kind.REST)).hasSize(3).allSatisfy(r -> {
-      assertThat(r.orgId()).isEqualTo(Hosts.WORKSPACE_ID);
+      assertThat(r.workspaceIdHeader()).isEqualTo(Hosts.WORKSPACE_ID);
       assertThat(r.authScheme()).isEqualTo("Bearer");
       assertThat(r.status()).isEqualTo(200);
     });
@@ -132,7 +132,7 @@ class FactoriesAgainstGatewayTest {
         .contains("workspace          " + Hosts.WORKSPACE_ID)
         .contains("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=" + Hosts.WORKSPACE_ID + "  ->  workspace " + Hosts.WORKSPACE_ID + " (QUERY)")
         .contains("0123-456789-abcdefgh  ->  workspace " + Hosts.WORKSPACE_ID + " (CLUSTER_PATH)")
-        .contains("X-Databricks-Org-Id: " + Hosts.WORKSPACE_ID)
+        .contains("X-Databricks-Workspace-Id: " + Hosts.WORKSPACE_ID)
         .contains("problems           none")
         .doesNotContain(TOKEN, SECRET);
   }
@@ -146,6 +146,6 @@ class FactoriesAgainstGatewayTest {
     assertThat(table.lines()).hasSize(4);
     assertThat(table).containsPattern("okhttp +DISCOVERY +GET +/\\.well-known/databricks-config +- +- +200")
         .containsPattern("okhttp +OAUTH +POST +/oidc/accounts/\\S+/v1/token +- +- +200")
-        .containsPattern("okhttp +REST +GET +/api/2\\.0/preview/scim/v2/Me +" + Hosts.WORKSPACE_ID + " +- +200");
+        .containsPattern("okhttp +REST +GET +/api/2\\.0/preview/scim/v2/Me +- +" + Hosts.WORKSPACE_ID + " +200");
   }
 }

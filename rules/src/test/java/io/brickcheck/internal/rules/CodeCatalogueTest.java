@@ -33,6 +33,8 @@ class CodeCatalogueTest {
    */
   static final Set<Code> NOT_IN_ENGINE = EnumSet.of(
       Code.ProbeFailed, Code.UnsupportedDriver, Code.UnsupportedSdk,
+      // Failure signatures of responses and driver exceptions: FailureSignaturesTest, end to end.
+      Code.LoginRedirect, Code.OAuthConfigNotLoaded, Code.HostLevelToken, Code.WorkspaceHeaderOnTokenEndpoint,
       Code.InvalidTarget, Code.MissingHost, Code.MissingHttpPath, Code.FactoryNameClash,
       Code.InvalidFactoryName, Code.InvalidOption, Code.InternalError, Code.StaleFactory,
       Code.InvalidProfilesFile, Code.ProfilesFileNotFound, Code.UnknownDbtProfile, Code.UnknownDbtTarget,

@@ -205,8 +205,9 @@ final class MetadataParser {
 
   /**
    * Canonical digits when the value is 1-19 digits within a long; otherwise kept as an opaque
-   * identifier (the SDKs accept non-numeric workspace ids) when it is printable ASCII without
-   * spaces and at most 128 characters, since it may be sent as a header value; else dropped.
+   * identifier (the SDKs accept non-numeric workspace ids) when {@link
+   * io.brickcheck.internal.rules.WorkspaceIdentifiers#isSafeForWorkspaceIdHeader} allows it, since it may be
+   * sent as a header value; else dropped.
    */
   private static String workspaceId(String value) throws BadField {
     if (value.isEmpty()) {
@@ -219,9 +220,10 @@ final class MetadataParser {
         return value; // 19 digits above the largest long: an opaque identifier, not a number
       }
     }
-    if (value.length() > 128 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+    if (!io.brickcheck.internal.rules.WorkspaceIdentifiers.isSafeForWorkspaceIdHeader(value)) {
       throw new BadField("field \"workspace_id\" is \"" + SafeText.clean(value, 80)
-          + "\", neither digits nor a printable identifier of at most 128 characters");
+          + "\", neither digits nor a printable identifier of at most 128 safe characters"
+          + " (A-Z a-z 0-9 . _ ~ : + / = -)");
     }
     return value;
   }
