@@ -29,9 +29,10 @@ import javax.lang.model.element.TypeElement;
  * bad URL fails {@code mvn package}, not the deployment.
  *
  * <p>Triggered by {@code @SpringBootApplication}: a Spring Boot application has exactly one, so
- * putting brickcheck-processor on the processor path is the only line to add. A value with a
- * {@code ${...}} placeholder is left to the starter, which checks it at start-up once Spring has
- * resolved it. Warnings follow {@code @SuppressWarnings("DatabricksProfile/<Code>")} on that class
+ * putting brickcheck-processor on the processor path is the only line to add. A value whose
+ * {@code ${name:default}} placeholders all have defaults is checked with the defaults; one with a
+ * placeholder without a default is left to the starter, which checks it at start-up once Spring
+ * has resolved it. Warnings follow {@code @SuppressWarnings("DatabricksProfile/<Code>")} on that class
  * and {@code -Abrickcheck.strict}. {@code process()} never throws.
  */
 @AutoService(Processor.class)
@@ -113,11 +114,13 @@ public final class SpringPropertiesProcessor extends AbstractProcessor {
           + " will refuse it at start-up.", app);
     }
     for (SpringProperties.Entry e : read.entries()) {
-      if (!isJdbcUrl(e.value()) || e.value().contains("${")) {
+      String value = withDefaults(e.value());
+      if (value == null || !isJdbcUrl(value)) {
         continue;
       }
-      String where = file.name() + ":" + e.line() + ":" + e.column() + ": " + Text.escape(e.key(), 80) + ": ";
-      for (Problem p : JdbcUrlChecker.check(e.key(), e.value(), HostKind.AUTO, List.of()).report().problems()) {
+      String where = file.name() + ":" + e.line() + ":" + e.column() + ": " + Text.escape(e.key(), 80)
+          + (value.equals(e.value()) ? "" : " (placeholders at their defaults)") + ": ";
+      for (Problem p : JdbcUrlChecker.check(e.key(), value, HostKind.AUTO, List.of()).report().problems()) {
         diagnostics.report(placed(p, where), app, null, null);
       }
     }
@@ -128,6 +131,29 @@ public final class SpringPropertiesProcessor extends AbstractProcessor {
     String tag = p.code().tag() + " ";
     String m = p.message();
     return p.withMessage(tag + where + (m.startsWith(tag) ? m.substring(tag.length()) : m));
+  }
+
+  /**
+   * The value with every {@code ${name:default}} replaced by its default, as Spring resolves it
+   * when nothing sets {@code name}; null when a placeholder has no default (or nests one): only
+   * the start-up check can know that value.
+   */
+  static String withDefaults(String value) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (true) {
+      int open = value.indexOf("${", i);
+      if (open < 0) {
+        return out.append(value, i, value.length()).toString();
+      }
+      int close = value.indexOf('}', open);
+      int colon = value.indexOf(':', open);
+      if (close < 0 || colon < 0 || colon > close || value.substring(open + 2, close).contains("${")) {
+        return null;
+      }
+      out.append(value, i, open).append(value, colon + 1, close);
+      i = close + 1;
+    }
   }
 
   private static boolean isJdbcUrl(String value) {

@@ -131,6 +131,18 @@ class BuildTimeCheckTest {
   }
 
   @Test
+  void placeholdersWithDefaultsAreCheckedAtTheirDefaults() throws IOException {
+    write("application.properties",
+        "spring.datasource.url=" + HOST.replace("443", "${PORT:443}") + "/sql/1.0/warehouses/abc?o=${WS:12y}",
+        "other.url=" + HOST + "/sql/1.0/warehouses/abc?o=${WS}x");
+    Compilation c = compile(app());
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(Code.InvalidWorkspaceId.tag()
+        + " application.properties:1:23: spring.datasource.url (placeholders at their defaults): ");
+    assertThat(c).hadErrorContaining("workspace id \"12y\"");
+  }
+
+  @Test
   void brokenYamlIsANoteNotACrash() throws IOException {
     write("application.yml", "spring:", "  datasource: [", "    url: x");
     Compilation c = compile(app());
