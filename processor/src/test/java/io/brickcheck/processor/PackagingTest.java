@@ -25,15 +25,17 @@ class PackagingTest {
   }
 
   @Test
-  void autoServiceRegistersTheProcessor() throws IOException {
-    assertThat(resource("META-INF/services/javax.annotation.processing.Processor").trim())
-        .isEqualTo(DatabricksProfileProcessor.class.getName());
+  void autoServiceRegistersTheProcessors() throws IOException {
+    assertThat(resource("META-INF/services/javax.annotation.processing.Processor").trim().lines().sorted().toList())
+        .containsExactly(DatabricksProfileProcessor.class.getName(), SpringPropertiesProcessor.class.getName())
+        .inOrder();
   }
 
   @Test
   void gradleSeesADynamicIncrementalProcessor() throws IOException {
-    assertThat(resource("META-INF/gradle/incremental.annotation.processors").trim())
-        .isEqualTo(DatabricksProfileProcessor.class.getName() + ",dynamic");
+    assertThat(resource("META-INF/gradle/incremental.annotation.processors").trim().lines().toList())
+        .containsExactly(DatabricksProfileProcessor.class.getName() + ",dynamic",
+            SpringPropertiesProcessor.class.getName() + ",dynamic");
   }
 
   @Test
@@ -45,10 +47,13 @@ class PackagingTest {
             FactoryWriter.class,
             ProcessorOptions.class,
             ProfileDeclaration.class,
-            ProfileValidator.class)) {
+            ProfileValidator.class,
+            SpringProperties.class,
+            SpringPropertyFiles.class)) {
       assertThat(Modifier.isPublic(type.getModifiers())).isFalse();
     }
     assertThat(Modifier.isPublic(DatabricksProfileProcessor.class.getModifiers())).isTrue();
+    assertThat(Modifier.isPublic(SpringPropertiesProcessor.class.getModifiers())).isTrue();
   }
 
   @Test
