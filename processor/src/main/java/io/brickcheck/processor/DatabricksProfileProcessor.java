@@ -3,19 +3,16 @@ package io.brickcheck.processor;
 import com.google.auto.service.AutoService;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.internal.rules.Text;
 import io.brickcheck.rules.Subject;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
@@ -24,13 +21,8 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 
 /**
  * Checks every {@code @io.brickcheck.DatabricksProfile} while javac runs and generates a typed
@@ -56,12 +48,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
    */
   static final String GRADLE_ISOLATING = "org.gradle.annotation.processing.isolating";
 
-  private static final String MARKER = "io.brickcheck.BrickcheckGenerated";
-
   private final Consumer<Element> beforeElement;
   private ProcessorOptions options;
   private Diagnostics diagnostics;
   private FactoryWriter writer;
+  private FactoryClashes clashes;
   private DbtFiles dbtFiles;
   /** True when -Abrickcheck.profilesFile is given: then Gradle must not treat us as isolating. */
   private boolean readsYaml;
@@ -106,7 +97,10 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     writer =
         new FactoryWriter(
             env.getFiler(),
-            generatedResolves && options.generatedAnnotation == ProcessorOptions.GeneratedAnnotation.JDK);
+            generatedResolves && options.generatedAnnotation == ProcessorOptions.GeneratedAnnotation.JDK
+                ? DatabricksProfileProcessor.class.getCanonicalName()
+                : null);
+    clashes = new FactoryClashes(env.getElementUtils(), diagnostics, written, sourceTypes);
   }
 
   /**
@@ -116,7 +110,7 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ProfileDeclaration.ANNOTATION, MARKER, FactoryWriter.GENERATED);
+    return Set.of(ProfileDeclaration.ANNOTATION, FactoryWriter.MARKER, FactoryWriter.GENERATED);
   }
 
   @Override
@@ -164,7 +158,7 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
             return false;
           }
         }
-      } else if (!name.equals(ProfileDeclaration.ANNOTATION) && !name.equals(MARKER)) {
+      } else if (!name.equals(ProfileDeclaration.ANNOTATION) && !name.equals(FactoryWriter.MARKER)) {
         return false;
       }
     }
@@ -205,7 +199,8 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
           deferred.add(key(element));
           continue;
         }
-        Optional<ProfileDeclaration> declaration = ProfileDeclaration.parse(element, diagnostics);
+        Optional<ProfileDeclaration> declaration =
+            ProfileDeclaration.parse(element, processingEnv.getElementUtils(), diagnostics);
         if (declaration.isPresent()) {
           new ProfileValidator(diagnostics, dbtFiles)
               .validate(declaration.get())
@@ -257,44 +252,8 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   }
 
   private void writeAll(Map<FactoryDescriptor, ProfileDeclaration> valid) {
-    ExistingTypes existing = new ExistingTypes();
-    Map<String, List<FactoryDescriptor>> byName = new LinkedHashMap<>();
-    for (FactoryDescriptor d : valid.keySet()) {
-      byName.computeIfAbsent(d.qualifiedName(), k -> new ArrayList<>()).add(d);
-    }
-    Set<String> clashing = new HashSet<>();
-    Set<String> compiledAsIs = new HashSet<>();
-    Map<String, TypeElement> ours = new HashMap<>();
-    for (Map.Entry<String, List<FactoryDescriptor>> e : byName.entrySet()) {
-      List<FactoryDescriptor> group = e.getValue();
-      TypeElement found = written.contains(e.getKey()) ? null : existing.find(group.get(0));
-      if (group.size() == 1 && found != null && isOurFactoryFor(found, group.get(0))) {
-        // A previous build's factory for this very element (incremental build): not a clash.
-        ours.put(e.getKey(), found);
-        if (sourceTypes.contains(e.getKey())) {
-          // Compiled from source in this run: the Filer cannot replace it; it must be current.
-          compiledAsIs.add(e.getKey());
-          reportIfStale(found, group.get(0), valid.get(group.get(0)));
-        }
-        continue;
-      }
-      boolean exists = written.contains(e.getKey()) || found != null;
-      if (group.size() > 1 || exists) {
-        clashing.add(e.getKey());
-        for (FactoryDescriptor d : group) {
-          reportClash(d, valid.get(d), group, exists);
-        }
-      }
-    }
-    for (Map.Entry<FactoryDescriptor, ProfileDeclaration> e : valid.entrySet()) {
+    for (Map.Entry<FactoryDescriptor, ProfileDeclaration> e : clashes.writable(valid).entrySet()) {
       FactoryDescriptor d = e.getKey();
-      if (clashing.contains(d.qualifiedName()) || compiledAsIs.contains(d.qualifiedName())) {
-        continue;
-      }
-      if (!fileNameEncodable(d.simpleName())) {
-        reportUnwritableName(d, e.getValue());
-        continue;
-      }
       try {
         writer.write(d);
         written.add(d.qualifiedName());
@@ -305,174 +264,20 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
       } catch (InvalidPathException ex) {
         // The class name has a character the file system's encoding lacks (a non-ASCII name under
         // LANG=C): the user's fix, not Brickcheck's bug.
-        reportUnwritableName(d, e.getValue());
+        clashes.reportUnwritableName(d, e.getValue());
       } catch (FilerException ex) {
-        TypeElement previous = ours.get(d.qualifiedName());
+        TypeElement previous = clashes.previous(d);
         if (previous == null) {
           internalError(d.origin(), ex);
         } else {
           // ECJ's Filer refuses to replace a type its class path or source path has: the previous
           // factory is compiled against as it is, so it must still match the profile.
-          reportIfStale(previous, d, e.getValue());
+          clashes.reportIfStale(previous, d, e.getValue());
         }
       } catch (IOException | RuntimeException ex) {
         internalError(d.origin(), ex);
       }
     }
-  }
-
-  /**
-   * False when the JVM's file-name encoding ({@code sun.jnu.encoding}, from LANG/LC_ALL) cannot
-   * hold the class name: javac would fail to create the file with an IOException of its own.
-   */
-  private static boolean fileNameEncodable(String simpleName) {
-    String encoding = System.getProperty("sun.jnu.encoding");
-    try {
-      return encoding == null || java.nio.charset.Charset.forName(encoding).newEncoder().canEncode(simpleName);
-    } catch (RuntimeException e) {
-      return true; // an encoding this JVM cannot name: let the Filer decide
-    }
-  }
-
-  private void reportUnwritableName(FactoryDescriptor d, ProfileDeclaration decl) {
-    String encoding = System.getProperty("sun.jnu.encoding", "the platform's");
-    String base = d.simpleName().substring(0, d.simpleName().length() - ProfileValidator.SUFFIX.length());
-    String ascii = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z0-9_$]", "");
-    String fix = ProfileValidator.isClassName(ascii) && !ascii.equals(base) ? ascii : "Analytics";
-    diagnostics.report(
-        Problem.of(
-            Code.InvalidFactoryName,
-            Subject.PROFILE,
-            null,
-            "the factory class " + Text.quote(d.simpleName()) + " cannot be written as a file here: file names"
-                + " are encoded as " + encoding + " (from LANG or LC_ALL), which cannot hold all of its"
-                + " characters. A class name this machine can store is expected. Set factoryName = \""
-                + fix + "\", or build under a UTF-8 locale (LANG=C.UTF-8)"),
-        decl.element,
-        decl.mirror,
-        decl.factoryName.source());
-  }
-
-  /**
-   * True when {@code type} carries {@code @BrickcheckGenerated(origin = ...)} naming the element
-   * {@code d} is generated for: the class file or source of an earlier build of this same factory.
-   */
-  private static boolean isOurFactoryFor(TypeElement type, FactoryDescriptor d) {
-    for (AnnotationMirror m : type.getAnnotationMirrors()) {
-      Element a = m.getAnnotationType().asElement();
-      if (a instanceof TypeElement t && t.getQualifiedName().contentEquals(MARKER)) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v : m.getElementValues().entrySet()) {
-          if (v.getKey().getSimpleName().contentEquals("origin")) {
-            return d.declaredOn().equals(v.getValue().getValue());
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A factory of an earlier build compiled from source in this run must hold the constants the
-   * annotation gives now; otherwise the checked values are not the ones compiled.
-   */
-  private void reportIfStale(TypeElement type, FactoryDescriptor d, ProfileDeclaration decl) {
-    Map<String, String> now = FactoryWriter.constants(d);
-    Map<String, Object> then = new TreeMap<>();
-    for (Element e : type.getEnclosedElements()) {
-      if (e instanceof VariableElement v && v.getConstantValue() instanceof String value) {
-        then.put(v.getSimpleName().toString(), value);
-      }
-    }
-    if (then.equals(now)) {
-      return;
-    }
-    String differs = now.entrySet().stream()
-        .filter(c -> !c.getValue().equals(then.get(c.getKey())))
-        .map(Map.Entry::getKey)
-        .findFirst()
-        .orElseGet(() -> then.keySet().stream().filter(k -> !now.containsKey(k)).findFirst().orElse("a constant"));
-    diagnostics.report(
-        Problem.of(
-            Code.StaleFactory,
-            Subject.PROFILE,
-            null,
-            Text.quote(d.qualifiedName()) + " from an earlier build was generated from another version"
-                + " of the profile on " + d.declaredOn() + " (" + differs + " differs), and this build"
-                + " cannot replace it. A factory generated from the profile as it is now is expected."
-                + " Delete that factory's source and class files (or clean the build) so that Brickcheck"
-                + " generates it again"),
-        decl.element,
-        decl.mirror,
-        null);
-  }
-
-  /**
-   * The type names each package already has, listed once per package and round: getTypeElement
-   * searches every module for each name it does not find, once per factory.
-   */
-  private final class ExistingTypes {
-    private final Map<String, Set<String>> byPackage = new HashMap<>();
-
-    /** The existing type of the factory's name, or null. */
-    TypeElement find(FactoryDescriptor d) {
-      if (!byPackage.computeIfAbsent(d.packageName(), this::list).contains(d.simpleName())) {
-        return null;
-      }
-      return processingEnv.getElementUtils().getTypeElement(d.qualifiedName());
-    }
-
-    private Set<String> list(String packageName) {
-      Set<String> names = new HashSet<>();
-      PackageElement p = processingEnv.getElementUtils().getPackageElement(packageName);
-      if (p != null) {
-        p.getEnclosedElements().forEach(e -> names.add(e.getSimpleName().toString()));
-      }
-      return names;
-    }
-  }
-
-  private void reportClash(
-      FactoryDescriptor d, ProfileDeclaration decl, List<FactoryDescriptor> group, boolean exists) {
-    List<String> others = new ArrayList<>();
-    for (FactoryDescriptor other : group) {
-      if (other != d) {
-        others.add(other.declaredOn());
-      }
-    }
-    String with =
-        others.isEmpty()
-            ? "a type of that name that already exists"
-            : "the profile on " + String.join(", ", others) + (exists ? " and an existing type" : "");
-    String text =
-        "profile " + Text.quote(d.profileName()) + " on " + d.declaredOn() + " would generate "
-            + Text.quote(d.qualifiedName()) + ", as would " + with + ". Each profile needs a"
-            + " factory class of its own. Set factoryName = \"" + suggestion(d) + "\" (or another"
-            + " unused name) on one of them";
-    diagnostics.report(
-        Problem.of(Code.FactoryNameClash, Subject.PROFILE, null, text),
-        decl.element,
-        decl.mirror,
-        decl.factoryName.source());
-  }
-
-  /**
-   * A name that differs from the clashing one: the element's own name when a factoryName caused
-   * the clash, else the enclosing type's name in front.
-   */
-  private static String suggestion(FactoryDescriptor d) {
-    String base =
-        d.simpleName().substring(0, d.simpleName().length() - ProfileValidator.SUFFIX.length());
-    Element origin = d.origin();
-    String own =
-        origin instanceof TypeElement
-            ? origin.getSimpleName().toString()
-            : ProfileValidator.upperCamel(origin.getSimpleName().toString());
-    if (!own.equals(base) && ProfileValidator.isClassName(own)) {
-      return own;
-    }
-    Element enclosing = origin.getEnclosingElement();
-    String outer = enclosing instanceof TypeElement t ? t.getSimpleName().toString() : "";
-    return outer.isEmpty() || base.startsWith(outer) ? base + "2" : outer + base;
   }
 
   private void internalError(Element element, Throwable e) {

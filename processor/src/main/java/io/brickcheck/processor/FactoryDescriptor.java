@@ -1,9 +1,6 @@
 package io.brickcheck.processor;
 
-import io.brickcheck.internal.dbt.DbtCompute;
-import io.brickcheck.internal.dbt.DbtOutput;
-import io.brickcheck.internal.dbt.DbtValue;
-import io.brickcheck.internal.dbt.YamlPosition;
+import io.brickcheck.internal.dbt.GeneratedDbtOutput;
 import io.brickcheck.internal.rules.ComputeNames;
 import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.JdbcUrlReport;
@@ -56,6 +53,7 @@ record FactoryDescriptor(
    * @param targetPosition {@code line:column} of the target's key
    * @param templated true when some value is an env_var template, rendered at run time
    * @param hostPositions {@code line:column} of the host, then of each template in it
+   *     ({@link GeneratedDbtOutput#recipe} makes and parses these strings)
    */
   record DbtOrigin(
       String file,
@@ -66,12 +64,9 @@ record FactoryDescriptor(
       List<String> hostPositions) {}
 
   /**
-   * One compute of the factory.
+   * One compute of the factory; the Java names it gives are {@link FactoryNames}'.
    *
    * @param name the compute's name
-   * @param openMethod {@code open<Suffix>}
-   * @param constantPrefix {@code NIGHTLY_BATCH} for {@code nightly-batch}
-   * @param fieldName the private field holding the resolved connection
    * @param httpPath as declared
    * @param workspaceId canonical, or null
    * @param source where the id came from
@@ -81,9 +76,6 @@ record FactoryDescriptor(
    */
   record ComputeDescriptor(
       String name,
-      String openMethod,
-      String constantPrefix,
-      String fieldName,
       String httpPath,
       String workspaceId,
       WorkspaceIdSource source,
@@ -99,7 +91,7 @@ record FactoryDescriptor(
         report.computes().stream().map(FactoryDescriptor::compute).toList();
     return new FactoryDescriptor(
         packageOf(d.element).getQualifiedName().toString(),
-        baseName + ProfileValidator.SUFFIX,
+        FactoryNames.factoryClass(baseName),
         declaredOn(d.element),
         d.profileName(),
         d.host.value(),
@@ -120,7 +112,7 @@ record FactoryDescriptor(
     ProfileReport report = checked.report();
     return new FactoryDescriptor(
         packageOf(d.element).getQualifiedName().toString(),
-        baseName + ProfileValidator.SUFFIX,
+        FactoryNames.factoryClass(baseName),
         declaredOn(d.element),
         d.profileName(),
         report.spec().host(),
@@ -134,91 +126,55 @@ record FactoryDescriptor(
   }
 
   /**
-   * A factory of a dbt output. With {@code complete} (every value literal) the report's values are
-   * used as for an annotation; otherwise the values stay as written, to be rendered at run time.
+   * A factory of a dbt output, from its recipe. With {@code complete} (every value literal) the
+   * report's values are used as for an annotation; otherwise the values stay as written, to be
+   * rendered at run time.
    */
   static FactoryDescriptor ofDbt(
-      ProfileDeclaration d, String baseName, DbtOutput output, ProfileReport complete) {
-    List<DbtValue> paths = new ArrayList<>();
-    List<String> namePositions = new ArrayList<>();
-    paths.add(output.httpPath());
-    namePositions.add(null);
-    for (DbtCompute c : output.computes()) {
-      paths.add(c.httpPath());
-      namePositions.add(lineColumn(c.namePosition()));
-    }
+      ProfileDeclaration d, String baseName, GeneratedDbtOutput.Recipe recipe, ProfileReport complete) {
     List<ComputeDescriptor> computes = new ArrayList<>();
-    for (int i = 0; i < paths.size(); i++) {
-      DbtValue path = paths.get(i);
-      ComputeReport checked = complete == null ? null : complete.computes().get(i);
-      computes.add(
-          compute(
-              path.compute(),
-              path.source(),
-              checked == null ? null : checked.path().workspaceId(),
-              checked == null ? null : checked.workspaceIdSource(),
-              namePositions.get(i),
-              positions(path)));
+    computes.add(compute(ComputeNames.DEFAULT, recipe.defaultHttpPath(), null, complete, 0));
+    for (int i = 0; i < recipe.computes().size(); i++) {
+      GeneratedDbtOutput.Compute c = recipe.computes().get(i);
+      computes.add(compute(c.name(), c.httpPath(), c.namePosition(), complete, i + 1));
     }
     return new FactoryDescriptor(
         packageOf(d.element).getQualifiedName().toString(),
-        baseName + ProfileValidator.SUFFIX,
+        FactoryNames.factoryClass(baseName),
         declaredOn(d.element),
-        output.profile() + "." + output.target(),
-        output.host().source(),
+        recipe.profile() + "." + recipe.target(),
+        recipe.host().source(),
         complete == null ? null : complete.host().host().baseUrl(),
         d.hostKind,
         complete == null ? null : complete.workspaceId(),
         List.copyOf(computes),
         d.element,
         new DbtOrigin(
-            output.file(),
-            output.profile(),
-            output.target(),
-            lineColumn(output.position()),
+            recipe.file(),
+            recipe.profile(),
+            recipe.target(),
+            recipe.targetPosition(),
             complete == null,
-            positions(output.host())),
+            recipe.host().positions()),
         null);
   }
 
-  /** The value's position, then each template's, as {@code line:column}. */
-  private static List<String> positions(DbtValue value) {
-    List<String> out = new ArrayList<>();
-    out.add(lineColumn(value.position()));
-    for (DbtValue.Part part : value.parts()) {
-      if (part instanceof DbtValue.EnvVar var) {
-        out.add(lineColumn(var.position()));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static String lineColumn(YamlPosition p) {
-    return p.line() + ":" + p.column();
+  /** Compute {@code index} of a dbt output (0 = default), with the report's values when complete. */
+  private static ComputeDescriptor compute(
+      String name, GeneratedDbtOutput.Value path, String namePosition, ProfileReport complete, int index) {
+    ComputeReport checked = complete == null ? null : complete.computes().get(index);
+    return new ComputeDescriptor(
+        name,
+        path.source(),
+        checked == null ? null : checked.path().workspaceId(),
+        checked == null ? null : checked.workspaceIdSource(),
+        namePosition,
+        path.positions());
   }
 
   private static ComputeDescriptor compute(ComputeReport c) {
-    return compute(c.name(), c.path().input(), c.path().workspaceId(), c.workspaceIdSource(), null, List.of());
-  }
-
-  private static ComputeDescriptor compute(
-      String name,
-      String httpPath,
-      String workspaceId,
-      WorkspaceIdSource source,
-      String namePosition,
-      List<String> positions) {
-    String suffix = ComputeNames.methodSuffix(name);
     return new ComputeDescriptor(
-        name,
-        ComputeNames.openMethod(name),
-        ComputeNames.constantPrefix(name),
-        "connection" + suffix,
-        httpPath,
-        workspaceId,
-        source,
-        namePosition,
-        positions);
+        c.name(), c.path().input(), c.path().workspaceId(), c.workspaceIdSource(), null, List.of());
   }
 
   private static PackageElement packageOf(Element element) {

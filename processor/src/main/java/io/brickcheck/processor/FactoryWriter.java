@@ -42,6 +42,12 @@ import javax.tools.JavaFileObject;
 final class FactoryWriter {
   static final String GENERATED = "javax.annotation.processing.Generated";
 
+  /** The runtime's marker on every factory; its {@code origin} names the annotated element. */
+  static final String MARKER = "io.brickcheck.BrickcheckGenerated";
+
+  /** The marker's attribute naming the annotated element ({@code com.example.Profiles.ANALYTICS}). */
+  static final String MARKER_ORIGIN = "origin";
+
   /** Computes registered per helper method (about 40 bytes of code each for a dbt compute). */
   static final int COMPUTES_PER_METHOD = 200;
 
@@ -53,19 +59,22 @@ final class FactoryWriter {
   private static final ClassName OPTIONS = ClassName.get("io.brickcheck", "BrickcheckOptions");
   private static final ClassName PROFILES = ClassName.get("io.brickcheck", "Profiles");
   private static final ClassName HOST_KIND = ClassName.get("io.brickcheck", "HostKind");
-  private static final ClassName GENERATED_MARKER = ClassName.get("io.brickcheck", "BrickcheckGenerated");
+  private static final ClassName GENERATED_MARKER = ClassName.bestGuess(MARKER);
   private static final ClassName DBT_TEMPLATES = ClassName.get(GeneratedDbtOutput.class);
   private static final ClassName DBT_BUILDER = DBT_TEMPLATES.nestedClass("Builder");
   private static final TypeName STRING_LIST =
       ParameterizedTypeName.get(ClassName.get(List.class), STRING);
 
   private final Filer filer;
-  private final boolean withJdkGenerated;
+  private final String generator;
 
-  /** @param withJdkGenerated add {@code @Generated}: the option asks for it and the type resolves */
-  FactoryWriter(Filer filer, boolean withJdkGenerated) {
+  /**
+   * @param generator the processor's class name for {@code @Generated(value)}, or null for no
+   *     {@code @Generated} (the option says none, or the type does not resolve)
+   */
+  FactoryWriter(Filer filer, String generator) {
     this.filer = filer;
-    this.withJdkGenerated = withJdkGenerated;
+    this.generator = generator;
   }
 
   void write(FactoryDescriptor d) throws IOException {
@@ -91,40 +100,40 @@ final class FactoryWriter {
     if (d.origin() != null) {
       type.addOriginatingElement(d.origin());
     }
-    if (withJdkGenerated) {
+    if (generator != null) {
       type.addAnnotation(
           AnnotationSpec.builder(ClassName.bestGuess(GENERATED))
-              .addMember("value", "$S", DatabricksProfileProcessor.class.getCanonicalName())
+              .addMember("value", "$S", generator)
               .build());
     }
     // The origin tells a later build that this type is ours for this element (not a clash).
     type.addAnnotation(
         AnnotationSpec.builder(GENERATED_MARKER)
-            .addMember("origin", "$L", literal(d.declaredOn()))
+            .addMember(MARKER_ORIGIN, "$L", literal(d.declaredOn()))
             .build());
 
-    type.addField(constant("PROFILE_NAME", d.profileName(), "The profile's name."));
+    type.addField(constant(FactoryNames.PROFILE_NAME, d.profileName(), "The profile's name."));
     if (d.jdbcUrl() != null) {
       type.addField(
-          constant("JDBC_URL", d.jdbcUrl(),
+          constant(FactoryNames.JDBC_URL, d.jdbcUrl(),
               "The JDBC URL as declared: the host, the port and the http path of compute "
                   + code("default") + " come from it."));
     }
     String asDeclared = d.dbt() == null ? "as declared" : "as written in " + code(d.dbt().file())
         + (d.dbt().templated() ? " (templates are rendered from the environment at run time)" : "");
     type.addField(
-        constant("HOST", d.host(), d.jdbcUrl() != null ? "The host and port, as read from the JDBC URL."
+        constant(FactoryNames.HOST, d.host(), d.jdbcUrl() != null ? "The host and port, as read from the JDBC URL."
             : d.dbt() == null ? "The host as declared." : "The host, " + asDeclared + "."));
     for (ComputeDescriptor c : d.computes()) {
       type.addField(
           constant(
-              c.constantPrefix() + "_HTTP_PATH",
+              FactoryNames.httpPathConstant(c.name()),
               c.httpPath(),
               "The http path of compute " + code(c.name()) + ", " + asDeclared + "."));
       if (c.workspaceId() != null) {
         type.addField(
             constant(
-                c.constantPrefix() + "_WORKSPACE_ID",
+                FactoryNames.workspaceIdConstant(c.name()),
                 c.workspaceId(),
                 "The workspace id of compute " + code(c.name()) + ", canonical (from "
                     + (c.source() == WorkspaceIdSource.QUERY ? "?o=" : "the cluster path") + ")."));
@@ -132,12 +141,12 @@ final class FactoryWriter {
     }
     type.addField(
         FieldSpec.builder(
-                STRING_LIST, "COMPUTE_NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                STRING_LIST, FactoryNames.COMPUTE_NAMES, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$T.of($L)", List.class, namesArray(d))
             .build());
-    type.addField(PROFILE, "profile", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(PROFILE, FactoryNames.PROFILE_FIELD, Modifier.PRIVATE, Modifier.FINAL);
     for (ComputeDescriptor c : d.computes()) {
-      type.addField(CONNECTION, identifier(c.fieldName()), Modifier.PRIVATE, Modifier.FINAL);
+      type.addField(CONNECTION, identifier(FactoryNames.connectionField(c.name())), Modifier.PRIVATE, Modifier.FINAL);
     }
 
     type.addMethod(constructor(d));
@@ -145,7 +154,7 @@ final class FactoryWriter {
     type.addMethod(create(d, self));
     registrations(d).forEach(type::addMethod);
     type.addMethod(
-        MethodSpec.methodBuilder("profile")
+        MethodSpec.methodBuilder(FactoryNames.PROFILE)
             .addModifiers(Modifier.PUBLIC)
             .returns(PROFILE)
             .addJavadoc("The checked profile behind this factory.\n\n@return the profile\n")
@@ -153,7 +162,7 @@ final class FactoryWriter {
             .build());
     for (ComputeDescriptor c : d.computes()) {
       type.addMethod(
-          MethodSpec.methodBuilder(identifier(c.openMethod()))
+          MethodSpec.methodBuilder(identifier(FactoryNames.openMethod(c.name())))
               .addModifiers(Modifier.PUBLIC)
               .returns(CONNECTION)
               .addJavadoc(
@@ -163,11 +172,11 @@ final class FactoryWriter {
                       + " waiting).\n\n@return the resolved connection, the same instance on every"
                       + " call\n@throws io.brickcheck.DatabricksProfileException in strict mode, when"
                       + " the host's answer reveals a problem\n")
-              .addStatement("return profile.open($N)", c.fieldName())
+              .addStatement("return profile.open($N)", FactoryNames.connectionField(c.name()))
               .build());
     }
     type.addMethod(
-        MethodSpec.methodBuilder("open")
+        MethodSpec.methodBuilder(FactoryNames.OPEN)
             .addModifiers(Modifier.PUBLIC)
             .returns(CONNECTION)
             .addParameter(STRING, "computeName")
@@ -180,7 +189,7 @@ final class FactoryWriter {
             .addStatement("return profile.open(computeName)")
             .build());
     type.addMethod(
-        MethodSpec.methodBuilder("computeNames")
+        MethodSpec.methodBuilder(FactoryNames.COMPUTE_NAMES_METHOD)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(STRING_LIST)
             .addJavadoc(
@@ -212,12 +221,12 @@ final class FactoryWriter {
    */
   static java.util.Map<String, String> constants(FactoryDescriptor d) {
     java.util.Map<String, String> out = new java.util.TreeMap<>();
-    out.put("PROFILE_NAME", d.profileName());
-    out.put("HOST", d.host());
+    out.put(FactoryNames.PROFILE_NAME, d.profileName());
+    out.put(FactoryNames.HOST, d.host());
     for (ComputeDescriptor c : d.computes()) {
-      out.put(c.constantPrefix() + "_HTTP_PATH", c.httpPath());
+      out.put(FactoryNames.httpPathConstant(c.name()), c.httpPath());
       if (c.workspaceId() != null) {
-        out.put(c.constantPrefix() + "_WORKSPACE_ID", c.workspaceId());
+        out.put(FactoryNames.workspaceIdConstant(c.name()), c.workspaceId());
       }
     }
     return out;
@@ -245,14 +254,14 @@ final class FactoryWriter {
             .addParameter(PROFILE, "profile")
             .addStatement("this.profile = profile");
     for (ComputeDescriptor c : d.computes()) {
-      ctor.addStatement("this.$N = profile.connection($L)", identifier(c.fieldName()), literal(c.name()));
+      ctor.addStatement("this.$N = profile.connection($L)", identifier(FactoryNames.connectionField(c.name())), literal(c.name()));
     }
     return ctor.build();
   }
 
   private static MethodSpec create(FactoryDescriptor d, ClassName self) {
     boolean templated = d.dbt() != null && d.dbt().templated();
-    MethodSpec.Builder create = MethodSpec.methodBuilder("create")
+    MethodSpec.Builder create = MethodSpec.methodBuilder(FactoryNames.CREATE)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(OPTIONS, "options")
@@ -303,7 +312,7 @@ final class FactoryWriter {
     }
     if (helpers) {
       for (int i = 0; i * COMPUTES_PER_METHOD < named.size(); i++) {
-        create.addStatement("computes$L(builder)", i);
+        create.addStatement("$N(builder)", FactoryNames.registrationMethod(i));
       }
     } else {
       named.forEach(c -> create.addStatement(registration(d, c)));
@@ -331,7 +340,7 @@ final class FactoryWriter {
     List<MethodSpec> methods = new java.util.ArrayList<>();
     for (int i = 0; i * COMPUTES_PER_METHOD < named.size(); i++) {
       int from = i * COMPUTES_PER_METHOD;
-      MethodSpec.Builder m = MethodSpec.methodBuilder("computes" + i)
+      MethodSpec.Builder m = MethodSpec.methodBuilder(FactoryNames.registrationMethod(i))
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addParameter(templated ? DBT_BUILDER : PROFILE_BUILDER, "builder")
           .addJavadoc("Registers computes $L to $L.\n\n@param builder the profile being built\n",
@@ -357,7 +366,7 @@ final class FactoryWriter {
   }
 
   private static String httpPathConstant(ComputeDescriptor c) {
-    return identifier(c.constantPrefix() + "_HTTP_PATH");
+    return identifier(FactoryNames.httpPathConstant(c.name()));
   }
 
   private static CodeBlock strings(List<String> values) {
@@ -365,7 +374,7 @@ final class FactoryWriter {
   }
 
   private static MethodSpec createWithDefaults(ClassName self) {
-    return MethodSpec.methodBuilder("create")
+    return MethodSpec.methodBuilder(FactoryNames.CREATE)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addJavadoc(

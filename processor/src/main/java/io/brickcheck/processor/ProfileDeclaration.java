@@ -21,6 +21,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Elements;
 
 /**
  * One {@code @DatabricksProfile} as written, read from the element of the current round. It keeps
@@ -32,10 +33,28 @@ import javax.lang.model.type.TypeKind;
  */
 final class ProfileDeclaration {
   static final String ANNOTATION = "io.brickcheck.DatabricksProfile";
-  static final String DEFAULT_PROFILES_FILE = "profiles.yml";
+
+  // The attributes of @DatabricksProfile and @Compute, named once; their defaults are the
+  // annotations' own (Elements.getElementValuesWithDefaults), never copied here.
+  private static final String NAME = "name";
+  private static final String HOST = "host";
+  private static final String HTTP_PATH = "httpPath";
+  private static final String COMPUTES = "computes";
+  private static final String HOST_KIND = "hostKind";
+  private static final String FACTORY_NAME = "factoryName";
+  private static final String DBT_PROFILE = "dbtProfile";
+  private static final String TARGET = "target";
+  private static final String PROFILES_FILE = "profilesFile";
+
+  /** Every {@code String} attribute of {@code @DatabricksProfile}. */
+  private static final List<String> STRING_ATTRIBUTES =
+      List.of(NAME, HOST, HTTP_PATH, FACTORY_NAME, DBT_PROFILE, TARGET, PROFILES_FILE);
 
   /** Attributes that a dbt profile replaces: none of them may be combined with dbtProfile. */
-  private static final List<String> REPLACED_BY_DBT = List.of("name", "host", "httpPath", "computes");
+  private static final List<String> REPLACED_BY_DBT = List.of(NAME, HOST, HTTP_PATH, COMPUTES);
+
+  /** Attributes that only say where a dbt profile is read from. */
+  private static final List<String> DBT_ONLY = List.of(TARGET, PROFILES_FILE);
 
   private static final Set<ElementKind> TYPE_KINDS =
       Set.of(ElementKind.CLASS, ElementKind.INTERFACE, ElementKind.ENUM, ElementKind.RECORD);
@@ -84,21 +103,19 @@ final class ProfileDeclaration {
     this.element = element;
     this.mirror = mirror;
     this.form = form;
-    this.name = values.string("name");
-    this.host = values.string("host");
+    this.name = values.string(NAME);
+    this.host = values.string(HOST);
     String constant = form == Form.TYPE ? "" : (String) ((VariableElement) element).getConstantValue();
     this.httpPath =
-        form == Form.FIELD ? new Attribute(constant, null) : form == Form.JDBC_URL ? new Attribute("", null) : values.string("httpPath");
+        form == Form.FIELD ? new Attribute(constant, null) : form == Form.JDBC_URL ? new Attribute("", null) : values.string(HTTP_PATH);
     this.jdbcUrl = new Attribute(form == Form.JDBC_URL ? constant : "", null);
-    this.factoryName = values.string("factoryName");
-    this.hostKindSource = values.explicit.get("hostKind");
+    this.factoryName = values.string(FACTORY_NAME);
+    this.hostKindSource = values.explicit.get(HOST_KIND);
     this.hostKind = values.hostKind();
     this.computes = values.computes();
-    this.dbtProfile = values.string("dbtProfile");
-    this.target = values.string("target");
-    AnnotationValue file = values.explicit.get("profilesFile");
-    this.profilesFile =
-        file == null ? new Attribute(DEFAULT_PROFILES_FILE, null) : new Attribute((String) file.getValue(), file);
+    this.dbtProfile = values.string(DBT_PROFILE);
+    this.target = values.string(TARGET);
+    this.profilesFile = values.string(PROFILES_FILE);
   }
 
   /** True when the values come from a dbt profiles.yml. */
@@ -113,19 +130,19 @@ final class ProfileDeclaration {
    */
   static boolean hasUnresolvedValues(Element element) {
     AnnotationMirror mirror = findMirror(element);
-    return mirror != null && !new Values(mirror).resolved();
+    return mirror != null && !Values.resolved(mirror);
   }
 
   /**
    * Reads the declaration on {@code element}, whose values resolve. Returns empty after reporting
    * {@link Code#InvalidTarget}.
    */
-  static Optional<ProfileDeclaration> parse(Element element, Diagnostics diagnostics) {
+  static Optional<ProfileDeclaration> parse(Element element, Elements elements, Diagnostics diagnostics) {
     AnnotationMirror mirror = findMirror(element);
     if (mirror == null) {
       return Optional.empty();
     }
-    Values values = new Values(mirror);
+    Values values = new Values(mirror, elements);
     Form form;
     if (TYPE_KINDS.contains(element.getKind())) {
       form = Form.TYPE;
@@ -136,7 +153,7 @@ final class ProfileDeclaration {
         return Optional.empty();
       }
       form = isJdbcUrl((String) ((VariableElement) element).getConstantValue()) ? Form.JDBC_URL : Form.FIELD;
-      AnnotationValue path = values.explicit.get("httpPath");
+      AnnotationValue path = values.explicit.get(HTTP_PATH);
       if (path != null && !((String) path.getValue()).isEmpty()) {
         diagnostics.report(
             invalidTarget(
@@ -151,7 +168,7 @@ final class ProfileDeclaration {
             path);
         return Optional.empty();
       }
-      AnnotationValue host = values.explicit.get("host");
+      AnnotationValue host = values.explicit.get(HOST);
       if (form == Form.JDBC_URL && host != null) {
         diagnostics.report(
             invalidTarget(
@@ -186,11 +203,11 @@ final class ProfileDeclaration {
    */
   private static boolean dbtConsistent(
       Element element, AnnotationMirror mirror, Form form, Values values, Diagnostics diagnostics) {
-    AnnotationValue dbt = values.explicit.get("dbtProfile");
+    AnnotationValue dbt = values.explicit.get(DBT_PROFILE);
     boolean isDbt = dbt != null && !((String) dbt.getValue()).isEmpty();
     boolean ok = true;
     if (!isDbt) {
-      for (String key : List.of("target", "profilesFile")) {
+      for (String key : DBT_ONLY) {
         AnnotationValue v = values.explicit.get(key);
         if (v != null) {
           diagnostics.report(
@@ -225,7 +242,7 @@ final class ProfileDeclaration {
             invalidTarget(
                 key + " is set together with dbtProfile " + Text.quote(profile) + ", whose"
                     + " profiles.yml entry already defines the profile"
-                    + (key.equals("name") ? "'s name (" + profile + ".<target>)" : "'s " + key)
+                    + (key.equals(NAME) ? "'s name (" + profile + ".<target>)" : "'s " + key)
                     + ". One source per profile is expected. Remove " + key + ", or remove"
                     + " dbtProfile, target and profilesFile"),
             element,
@@ -297,33 +314,47 @@ final class ProfileDeclaration {
         : kind + " " + element.getSimpleName();
   }
 
-  /** The explicit values of a mirror, by attribute name, with typed reads and defaults. */
+  /**
+   * The values of a mirror by attribute name: the explicit ones (whose {@link AnnotationValue}s
+   * javac can point at) and, for reading, every value with the annotation's own defaults.
+   */
   private static final class Values {
     private static final String ERROR = "<error>";
 
-    final Map<String, AnnotationValue> explicit = new HashMap<>();
+    final Map<String, AnnotationValue> explicit;
+    private final Map<String, AnnotationValue> withDefaults;
+    private final Elements elements;
 
-    Values(AnnotationMirror mirror) {
-      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
-          mirror.getElementValues().entrySet()) {
-        explicit.put(e.getKey().getSimpleName().toString(), e.getValue());
-      }
+    Values(AnnotationMirror mirror, Elements elements) {
+      this.elements = elements;
+      this.explicit = byName(mirror.getElementValues());
+      this.withDefaults = byName(elements.getElementValuesWithDefaults(mirror));
     }
 
-    /** False when javac could not resolve a value (a missing constant, a typo in an enum). */
-    boolean resolved() {
-      for (String key :
-          List.of("name", "host", "httpPath", "factoryName", "dbtProfile", "target", "profilesFile")) {
+    private static Map<String, AnnotationValue> byName(
+        Map<? extends ExecutableElement, ? extends AnnotationValue> values) {
+      Map<String, AnnotationValue> out = new HashMap<>();
+      values.forEach((k, v) -> out.put(k.getSimpleName().toString(), v));
+      return out;
+    }
+
+    /**
+     * False when javac could not resolve a value (a missing constant, a typo in an enum). Only
+     * explicit values are looked at: a default always resolves.
+     */
+    static boolean resolved(AnnotationMirror mirror) {
+      Map<String, AnnotationValue> explicit = byName(mirror.getElementValues());
+      for (String key : STRING_ATTRIBUTES) {
         AnnotationValue v = explicit.get(key);
         if (v != null && !isString(v)) {
           return false;
         }
       }
-      AnnotationValue kind = explicit.get("hostKind");
+      AnnotationValue kind = explicit.get(HOST_KIND);
       if (kind != null && !(kind.getValue() instanceof VariableElement)) {
         return false;
       }
-      AnnotationValue computes = explicit.get("computes");
+      AnnotationValue computes = explicit.get(COMPUTES);
       if (computes == null) {
         return true;
       }
@@ -358,33 +389,30 @@ final class ProfileDeclaration {
           || v.getClass().getSimpleName().contains("Unresolved");
     }
 
+    /** The value (the default when not written) and its source value (null when not written). */
     Attribute string(String key) {
-      AnnotationValue v = explicit.get(key);
-      return v == null ? new Attribute("", null) : new Attribute((String) v.getValue(), v);
+      AnnotationValue v = withDefaults.get(key);
+      return new Attribute(v == null ? "" : (String) v.getValue(), explicit.get(key));
     }
 
     String hostKind() {
-      AnnotationValue v = explicit.get("hostKind");
-      return v == null ? "AUTO" : ((VariableElement) v.getValue()).getSimpleName().toString();
+      return ((VariableElement) withDefaults.get(HOST_KIND).getValue()).getSimpleName().toString();
     }
 
     List<ComputeDeclaration> computes() {
-      AnnotationValue v = explicit.get("computes");
-      if (v == null) {
-        return List.of();
-      }
       List<ComputeDeclaration> out = new ArrayList<>();
-      for (Object item : (List<?>) v.getValue()) {
+      for (Object item : (List<?>) withDefaults.get(COMPUTES).getValue()) {
         AnnotationValue element = (AnnotationValue) item;
-        Map<String, String> values = new HashMap<>();
-        ((AnnotationMirror) element.getValue())
-            .getElementValues()
-            .forEach((k, val) -> values.put(k.getSimpleName().toString(), (String) val.getValue()));
-        out.add(
-            new ComputeDeclaration(
-                values.getOrDefault("name", ""), values.getOrDefault("httpPath", ""), element));
+        Map<String, AnnotationValue> values =
+            byName(elements.getElementValuesWithDefaults((AnnotationMirror) element.getValue()));
+        out.add(new ComputeDeclaration(text(values.get(NAME)), text(values.get(HTTP_PATH)), element));
       }
       return List.copyOf(out);
+    }
+
+    /** A {@code @Compute} value; "" when javac already reported it missing. */
+    private static String text(AnnotationValue v) {
+      return v == null ? "" : (String) v.getValue();
     }
   }
 }

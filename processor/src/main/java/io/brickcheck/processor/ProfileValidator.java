@@ -3,6 +3,7 @@ package io.brickcheck.processor;
 import io.brickcheck.processor.ProfileDeclaration.ComputeDeclaration;
 import io.brickcheck.processor.ProfileDeclaration.Form;
 import io.brickcheck.internal.dbt.DbtSelection;
+import io.brickcheck.internal.dbt.GeneratedDbtOutput;
 import io.brickcheck.internal.dbt.DbtStaticCheck;
 import io.brickcheck.rules.Code;
 import io.brickcheck.internal.rules.ComputeNames;
@@ -19,10 +20,8 @@ import io.brickcheck.internal.rules.ProfileSpec;
 import io.brickcheck.rules.Subject;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationValue;
 
 /**
@@ -35,8 +34,6 @@ import javax.lang.model.element.AnnotationValue;
  * (after strict mode and suppression).
  */
 final class ProfileValidator {
-  static final String SUFFIX = "ConnectionFactory";
-
   private final Diagnostics diagnostics;
   private final DbtFiles dbtFiles;
 
@@ -158,14 +155,15 @@ final class ProfileValidator {
     if (diagnostics.errorCount() > errorsBefore || baseName == null) {
       return Optional.empty();
     }
-    return Optional.of(FactoryDescriptor.ofDbt(d, baseName, selection.output(), check.report()));
+    return Optional.of(
+        FactoryDescriptor.ofDbt(d, baseName, GeneratedDbtOutput.recipe(selection.output()), check.report()));
   }
 
   /** {@code Name} of {@code <Name>ConnectionFactory}, or null after reporting why there is none. */
   private String factoryBaseName(ProfileDeclaration d) {
     String given = d.factoryName.value();
     if (!given.isEmpty()) {
-      if (isClassName(given)) {
+      if (FactoryNames.isClassName(given)) {
         return given;
       }
       report(
@@ -175,15 +173,15 @@ final class ProfileValidator {
               Subject.PROFILE,
               null,
               "factoryName " + Text.quote(given) + " cannot become the class name "
-                  + Text.quote(given + SUFFIX) + ". A Java identifier that is not a keyword is"
-                  + " expected; Brickcheck appends \"" + SUFFIX + "\" itself. Use factoryName = "
-                  + Text.quote(suggest(given))),
+                  + Text.quote(FactoryNames.factoryClass(given)) + ". A Java identifier that is not a"
+                  + " keyword is expected; Brickcheck appends \"" + FactoryNames.SUFFIX + "\" itself. Use"
+                  + " factoryName = " + Text.quote(FactoryNames.suggestFactoryName(given))),
           d.factoryName.source());
       return null;
     }
     String simple = d.element.getSimpleName().toString();
-    String derived = d.form == Form.TYPE ? simple : upperCamel(simple);
-    if (isClassName(derived)) {
+    String derived = FactoryNames.derivedBase(simple, d.form == Form.TYPE);
+    if (FactoryNames.isClassName(derived)) {
       return derived;
     }
     report(
@@ -193,41 +191,11 @@ final class ProfileValidator {
             Subject.PROFILE,
             null,
             "field name " + Text.quote(simple) + " gives no usable factory name (it becomes "
-                + Text.quote(derived + SUFFIX) + "). A name with at least one letter is"
-                + " expected. Set factoryName = \"Analytics\" (or another Java identifier)"),
+                + Text.quote(FactoryNames.factoryClass(derived)) + "). A name with at least one letter"
+                + " is expected. Set factoryName = \"" + FactoryNames.FALLBACK + "\" (or another Java"
+                + " identifier)"),
         null);
     return null;
-  }
-
-  static boolean isClassName(String name) {
-    return SourceVersion.isIdentifier(name)
-        && !SourceVersion.isKeyword(name)
-        && SourceVersion.isIdentifier(name + SUFFIX);
-  }
-
-  /** {@code ANALYTICS_PROD -> AnalyticsProd}, {@code analyticsProd -> AnalyticsProd}. */
-  static String upperCamel(String fieldName) {
-    boolean constantStyle = fieldName.equals(fieldName.toUpperCase(Locale.ROOT));
-    StringBuilder out = new StringBuilder(fieldName.length());
-    boolean upper = true;
-    for (char c : fieldName.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : constantStyle ? Character.toLowerCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
-  }
-
-  /** A valid name close to {@code given}, for the fix hint. */
-  private static String suggest(String given) {
-    String camel = upperCamel(given.replaceAll("[^A-Za-z0-9_]", "_"));
-    if (camel.endsWith(SUFFIX) && camel.length() > SUFFIX.length()) {
-      camel = camel.substring(0, camel.length() - SUFFIX.length());
-    }
-    return isClassName(camel) ? camel : "Analytics";
   }
 
   private Problem missingHost(ProfileDeclaration d) {

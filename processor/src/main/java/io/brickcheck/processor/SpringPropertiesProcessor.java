@@ -1,11 +1,11 @@
 package io.brickcheck.processor;
 
 import com.google.auto.service.AutoService;
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Code;
-import io.brickcheck.rules.JdbcUrlChecker;
+import io.brickcheck.internal.rules.JdbcUrlChecker;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.Text;
+import io.brickcheck.internal.rules.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -120,7 +120,7 @@ public final class SpringPropertiesProcessor extends AbstractProcessor {
       }
       String where = file.name() + ":" + e.line() + ":" + e.column() + ": " + Text.escape(e.key(), 80)
           + (value.equals(e.value()) ? "" : " (placeholders at their defaults)") + ": ";
-      for (Problem p : JdbcUrlChecker.check(e.key(), value, HostKind.AUTO, List.of()).report().problems()) {
+      for (Problem p : JdbcUrlChecker.check(e.key(), value, HostClassification.UNKNOWN, List.of()).report().problems()) {
         diagnostics.report(placed(p, where), app, null, null);
       }
     }

@@ -119,8 +119,7 @@ class GeneratedCodeSafetyTest {
 
   /** A descriptor as no validation would let through: the writer alone must keep it data. */
   static FactoryDescriptor hostile(String profile, String target, String file) {
-    ComputeDescriptor def = new ComputeDescriptor("default", "openDefault", "DEFAULT", "connectionDefault",
-        Sources.WAREHOUSE, Sources.ID, WorkspaceIdSource.QUERY, null, List.of("1:1"));
+    ComputeDescriptor def = new ComputeDescriptor("default", Sources.WAREHOUSE, Sources.ID, WorkspaceIdSource.QUERY, null, List.of("1:1"));
     return new FactoryDescriptor("com.example", "EvilConnectionFactory", "com.example.Evil", profile + "." + target,
         Sources.HOST, "https://" + Sources.HOST, HostKind.AUTO.name(), Sources.ID, List.of(def), null,
         new DbtOrigin(file, profile, target, "2:11", false, List.of("1:1")), null);
@@ -131,7 +130,7 @@ class GeneratedCodeSafetyTest {
     String javadocAttack = "a*/ static { System.setProperty(\"" + PWNED + "\", \"javadoc\"); } /**";
     String unicodeAttack = "b\\u002a/ static { System.setProperty(\"" + PWNED + "\", \"unicode\"); } /\\u002a";
     FactoryDescriptor d = hostile(javadocAttack + unicodeAttack + "\r\u2028\u202e", CRAFTED_TARGET, "profiles\\u000a.yml");
-    String source = new FactoryWriter(null, true).render(d);
+    String source = new FactoryWriter(null, DatabricksProfileProcessor.class.getCanonicalName()).render(d);
 
     // javac translates unicode escapes first (JLS 3.3): none of ours may make a line break.
     String translated = translateUnicodeEscapes(source);

@@ -43,7 +43,9 @@ class PackagingTest {
     for (Class<?> type :
         List.of(
             Diagnostics.class,
+            FactoryClashes.class,
             FactoryDescriptor.class,
+            FactoryNames.class,
             FactoryWriter.class,
             ProcessorOptions.class,
             ProfileDeclaration.class,
@@ -72,10 +74,10 @@ class PackagingTest {
 
   @Test
   void fieldNamesBecomeUpperCamelFactoryNames() {
-    assertThat(ProfileValidator.upperCamel("ANALYTICS_PROD")).isEqualTo("AnalyticsProd");
-    assertThat(ProfileValidator.upperCamel("analyticsProd")).isEqualTo("AnalyticsProd");
-    assertThat(ProfileValidator.upperCamel("WAREHOUSE")).isEqualTo("Warehouse");
-    assertThat(ProfileValidator.isClassName("class")).isFalse();
-    assertThat(ProfileValidator.isClassName("Analytics")).isTrue();
+    assertThat(FactoryNames.upperCamel("ANALYTICS_PROD")).isEqualTo("AnalyticsProd");
+    assertThat(FactoryNames.upperCamel("analyticsProd")).isEqualTo("AnalyticsProd");
+    assertThat(FactoryNames.upperCamel("WAREHOUSE")).isEqualTo("Warehouse");
+    assertThat(FactoryNames.isClassName("class")).isFalse();
+    assertThat(FactoryNames.isClassName("Analytics")).isTrue();
   }
 }

@@ -3,8 +3,8 @@ package io.brickcheck.spring;
 import com.google.gson.Gson;
 import io.brickcheck.DatabricksProfileException;
 import io.brickcheck.Profile;
-import io.brickcheck.SpogStatus;
-import io.brickcheck.rules.ComputeNames;
+import io.brickcheck.ProfileStatus;
+import io.brickcheck.internal.rules.ComputeNames;
 import io.brickcheck.rules.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * What the health indicators (Boot 3 and Boot 4 each have their own interface) and the info
- * contributor show of the checked DataSources: each one's status block ({@link SpogStatus#toJson()})
+ * contributor show of the checked DataSources: each one's status block ({@link ProfileStatus#toJson()})
  * as a map, and whether any has an error. Holds no secret: the status block never shows one.
  */
 final class BrickcheckStatus {
@@ -45,7 +45,7 @@ final class BrickcheckStatus {
         healthy = false;
         e.problems().forEach(p -> problems.add(p.message()));
       }
-      SpogStatus status = c.profile().status();
+      ProfileStatus status = c.profile().status();
       for (Problem p : status.problems()) {
         if (p.isError()) {
           healthy = false;
@@ -72,7 +72,7 @@ final class BrickcheckStatus {
     return out;
   }
 
-  private static String probe(Profile profile, SpogStatus status) {
+  private static String probe(Profile profile, ProfileStatus status) {
     if (profile.options().probeMode() == io.brickcheck.ProbeMode.OFF) {
       return "off";
     }
@@ -82,7 +82,7 @@ final class BrickcheckStatus {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> json(SpogStatus status) {
+  private static Map<String, Object> json(ProfileStatus status) {
     return GSON.fromJson(status.toJson(), Map.class);
   }
 }

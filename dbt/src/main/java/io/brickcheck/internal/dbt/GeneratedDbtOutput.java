@@ -26,12 +26,133 @@ import java.util.Objects;
  *
  * <p>A value is the recipe itself: the builder parses it with the reader's own parser, so a filter
  * chain ({@code {{ env_var('H') | replace('https://', '') }}}) is replayed from the text, never from
- * generated code. A position is {@code "<line>:<column>"}, 1-based, in the file the builder names.
- * Credentials are not part of the recipe: {@code MissingSecretVariable} comes from
- * {@code Profiles.load} and {@code check --profiles}, which read the file itself.
+ * generated code. A position is {@code "<line>:<column>"}, 1-based, in the file the builder names;
+ * this class alone writes ({@link #recipe}) and reads ({@link Builder}) that form. Credentials are
+ * not part of the recipe: {@code MissingSecretVariable} comes from {@code Profiles.load} and
+ * {@code check --profiles}, which read the file itself.
  */
 public final class GeneratedDbtOutput {
   private GeneratedDbtOutput() {}
+
+  /**
+   * What a generated factory hands to {@link #builder} and its methods, as plain strings: the
+   * arguments of {@code builder(file, profile, target, targetPosition)}, {@code host(...)},
+   * {@code defaultHttpPath(...)} and one {@code compute(...)} per entry.
+   *
+   * @param file the file's name, as messages show it
+   * @param profile the dbt profile
+   * @param target the target selected at compile time
+   * @param targetPosition {@code "<line>:<column>"} of the target's key
+   * @param host the host
+   * @param defaultHttpPath the http path of the compute named {@code default}
+   * @param computes the {@code compute:} entries, in file order
+   */
+  public record Recipe(
+      String file,
+      String profile,
+      String target,
+      String targetPosition,
+      Value host,
+      Value defaultHttpPath,
+      List<Compute> computes) {
+
+    /**
+     * Copies the list, so the record stays immutable.
+     *
+     * @param file the file's name, as messages show it
+     * @param profile the dbt profile
+     * @param target the target selected at compile time
+     * @param targetPosition {@code "<line>:<column>"} of the target's key
+     * @param host the host
+     * @param defaultHttpPath the http path of the compute named {@code default}
+     * @param computes the {@code compute:} entries, in file order
+     */
+    public Recipe {
+      computes = List.copyOf(computes);
+    }
+
+    /**
+     * Replays the recipe through the builder, as a generated factory does.
+     *
+     * @return the selection the builder makes of it
+     */
+    public DbtSelection selection() {
+      Builder b = builder(file, profile, target, targetPosition)
+          .host(host.source(), host.positionArray())
+          .defaultHttpPath(defaultHttpPath.source(), defaultHttpPath.positionArray());
+      computes.forEach(c -> b.compute(c.name(), c.namePosition(), c.httpPath().source(), c.httpPath().positionArray()));
+      return b.selection();
+    }
+  }
+
+  /**
+   * A value as written, with where it and each of its templates start.
+   *
+   * @param source the value as written, templates included
+   * @param positions {@code "<line>:<column>"} of the value, then of each template in it, in order
+   */
+  public record Value(String source, List<String> positions) {
+    /**
+     * Copies the list, so the record stays immutable.
+     *
+     * @param source the value as written, templates included
+     * @param positions {@code "<line>:<column>"} of the value, then of each template in it
+     */
+    public Value {
+      positions = List.copyOf(positions);
+    }
+
+    private String[] positionArray() {
+      return positions.toArray(new String[0]);
+    }
+  }
+
+  /**
+   * One entry of the {@code compute:} block.
+   *
+   * @param name the compute's name
+   * @param namePosition {@code "<line>:<column>"} of the name
+   * @param httpPath its http path
+   */
+  public record Compute(String name, String namePosition, Value httpPath) {}
+
+  /**
+   * The recipe of an output the reader read: what a generated factory must hand back for
+   * {@link Recipe#selection} to rebuild the same output.
+   *
+   * @param output an output read from profiles.yml
+   * @return its values as written and their positions, as strings
+   */
+  public static Recipe recipe(DbtOutput output) {
+    List<Compute> computes = new ArrayList<>();
+    for (DbtCompute c : output.computes()) {
+      computes.add(new Compute(c.name(), lineColumn(c.namePosition()), value(c.httpPath())));
+    }
+    return new Recipe(
+        output.file(),
+        output.profile(),
+        output.target(),
+        lineColumn(output.position()),
+        value(output.host()),
+        value(output.httpPath()),
+        computes);
+  }
+
+  private static Value value(DbtValue value) {
+    List<String> positions = new ArrayList<>();
+    positions.add(lineColumn(value.position()));
+    for (DbtValue.Part part : value.parts()) {
+      if (part instanceof DbtValue.EnvVar var) {
+        positions.add(lineColumn(var.position()));
+      }
+    }
+    return new Value(value.source(), positions);
+  }
+
+  /** {@code "<line>:<column>"}: the one writer of the form {@link Builder} parses. */
+  private static String lineColumn(YamlPosition p) {
+    return p.line() + ":" + p.column();
+  }
 
   /**
    * Starts an output.

@@ -65,18 +65,7 @@ public final class ComputeNames {
    * @return the words, each with its first letter upper-cased, joined
    */
   public static String methodSuffix(String name) {
-    StringBuilder out = new StringBuilder(name.length());
-    boolean upper = true;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!isWordChar(c)) {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
+    return JavaNames.upperCamel(name, c -> !isWordChar((char) c), false);
   }
 
   /**
