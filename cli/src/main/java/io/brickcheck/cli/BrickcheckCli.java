@@ -132,6 +132,11 @@ public final class BrickcheckCli implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
+      return new String[] {"brickcheck " + number()};
+    }
+
+    /** The version alone, such as {@code 0.1.0}. */
+    static String number() throws IOException {
       Properties properties = new Properties();
       try (InputStream in = BrickcheckCli.class.getResourceAsStream("version.properties")) {
         if (in == null) {
@@ -139,7 +144,7 @@ public final class BrickcheckCli implements Runnable {
         }
         properties.load(in);
       }
-      return new String[] {"brickcheck " + properties.getProperty("version")};
+      return properties.getProperty("version");
     }
   }
 }

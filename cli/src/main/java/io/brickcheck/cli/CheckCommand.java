@@ -10,7 +10,8 @@ import io.brickcheck.internal.cfg.CfgReport;
 import io.brickcheck.internal.cfg.CfgSelection;
 import io.brickcheck.internal.cfg.DatabricksCfg;
 import io.brickcheck.internal.dbt.DbtProfilesReader;
-import io.brickcheck.internal.dbt.DbtProfilesFile;
+import io.brickcheck.internal.dbt.DbtOutput;
+import io.brickcheck.internal.dbt.DbtSelection;
 import io.brickcheck.internal.probe.HostMetadata;
 import io.brickcheck.internal.probe.ProbeResult;
 import io.brickcheck.rules.Code;
@@ -49,7 +50,8 @@ import picocli.CommandLine;
 final class CheckCommand implements Callable<Integer> {
   enum Format {
     text,
-    json
+    json,
+    sarif
   }
 
   enum Probe {
@@ -126,7 +128,7 @@ final class CheckCommand implements Callable<Integer> {
   HostKind hostKind;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json. Default: ${DEFAULT-VALUE}")
+      description = "text, json, or sarif (SARIF 2.1.0 for code-scanning tools). Default: ${DEFAULT-VALUE}")
   Format format;
 
   @Option(names = "--strict", description = "Count warnings as errors.")
@@ -149,9 +151,21 @@ final class CheckCommand implements Callable<Integer> {
     CfgSelection selection = source.databricksCfg != null ? selectDatabricksCfg(source.databricksCfg)
         : source.env ? DatabricksCfg.fromEnvironment(parent.env, home()) : null;
     CfgReport settings = selection == null ? null : selection.check(hostKind);
-    ProfileReport report = settings != null ? settings.report()
-        : source.jdbcUrl != null ? checkJdbcUrl(source.jdbcUrl)
-        : source.dbt != null ? checkDbt(source.dbt) : checkFlags(source.flags);
+    ReportSource named = selection != null ? cfgSource(selection) : ReportSource.NONE;
+    ProfileReport report;
+    if (settings != null) {
+      report = settings.report();
+    } else if (source.jdbcUrl != null) {
+      report = checkJdbcUrl(source.jdbcUrl);
+    } else if (source.dbt != null) {
+      DbtSelection dbtSelection = DbtProfilesReader.read(source.dbt.file).select(profile, source.dbt.target, parent.env);
+      // The target as resolved: the profile's own target: when --target is not given.
+      named = new ReportSource(profile,
+          dbtSelection.outputIfSelected().map(DbtOutput::target).orElse(source.dbt.target));
+      report = dbtSelection.check(parent.env, hostKind.classification());
+    } else {
+      report = checkFlags(source.flags);
+    }
     if (strict) {
       report = report.strict();
     }
@@ -163,9 +177,11 @@ final class CheckCommand implements Callable<Integer> {
       report = withProblems(report, status.problems().stream().filter(p -> !known.contains(p)).toList(), answered);
     }
     String rendered =
-        format == Format.json
-            ? JsonReport.render(report, status == null ? null : status.toJson())
-            : TextReport.render(report) + (status == null ? "" : System.lineSeparator() + status.render());
+        switch (format) {
+          case json -> JsonReport.render(report, named, status == null ? null : status.toJson());
+          case sarif -> SarifReport.render(report, named, toolVersion());
+          case text -> TextReport.render(report) + (status == null ? "" : System.lineSeparator() + status.render());
+        };
     spec.commandLine().getOut().print(rendered);
     spec.commandLine().getOut().flush();
     return report.hasErrors() ? BrickcheckCli.ERRORS : BrickcheckCli.OK;
@@ -222,10 +238,28 @@ final class CheckCommand implements Callable<Integer> {
     return JdbcUrlChecker.check("cli", url.url, hostKind.classification(), List.of()).report();
   }
 
-  /** Problems of the file come out as problems (exit 1), like a bad flag value. */
-  private ProfileReport checkDbt(Dbt dbt) {
-    DbtProfilesFile file = DbtProfilesReader.read(dbt.file);
-    return file.select(profile, dbt.target, parent.env).check(parent.env, hostKind.classification());
+  /**
+   * The section a config file source names: the one selected, else the one asked for; for the
+   * environment alone (no file section), none.
+   */
+  private ReportSource cfgSource(CfgSelection selection) {
+    if (selection.settings() != null) {
+      return new ReportSource(
+          selection.settings().origin().isPresent() || source.databricksCfg != null ? selection.settings().name() : null,
+          null);
+    }
+    String asked = profile != null ? profile : parent.env.get(DatabricksCfg.CONFIG_PROFILE_VARIABLE);
+    return new ReportSource(
+        asked == null || asked.isEmpty() ? source.databricksCfg != null ? DatabricksCfg.DEFAULT_PROFILE : null : asked,
+        null);
+  }
+
+  private static String toolVersion() {
+    try {
+      return BrickcheckCli.Version.number();
+    } catch (java.io.IOException e) {
+      return null; // SARIF's version is optional
+    }
   }
 
   /** A profile of a CLI config file, its values as written; an empty FILE means where the SDKs look. */

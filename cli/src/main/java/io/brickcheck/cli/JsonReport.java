@@ -5,19 +5,27 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.rules.Location;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.ProfileReport;
 
-/** The machine-readable form of a report: exactly one JSON object (schema in docs/guide.md, "The check command line"). */
+/**
+ * The machine-readable form of a report: exactly one JSON object (schema in docs/guide.md, "The
+ * check command line"). Each problem's place comes from its fields ({@link Problem#location()},
+ * its compute and index, the report's source), never from its message text.
+ */
 final class JsonReport {
   private JsonReport() {}
 
   static String render(ProfileReport report) {
-    return render(report, null);
+    return render(report, ReportSource.NONE, null);
   }
 
-  /** @param status the status block's JSON ({@code --probe blocking}), or null */
-  static String render(ProfileReport report, String status) {
+  /**
+   * @param source the profile and target the source names
+   * @param status the status block's JSON ({@code --probe blocking}), or null
+   */
+  static String render(ProfileReport report, ReportSource source, String status) {
     JsonObject root = new JsonObject();
     root.addProperty("host", report.host().hostIfValid().map(Object::toString).orElse(report.host().safeInput()));
     root.addProperty("hostKind", report.hostKind().name());
@@ -39,7 +47,17 @@ final class JsonReport {
       problem.addProperty("severity", p.severity().name());
       problem.addProperty("compute", p.compute());
       problem.addProperty("message", p.message());
-      problem.addProperty("location", location(p));
+      Location where = p.location();
+      problem.addProperty("location", where == null ? null : where.toString());
+      problem.addProperty("computeIndex", p.computeIndex() == Problem.NO_INDEX ? null : p.computeIndex());
+      boolean inFile = where != null && where.kind() == Location.Kind.FILE;
+      problem.addProperty("file", inFile ? where.file() : null);
+      problem.addProperty("line", inFile ? where.line() : null);
+      problem.addProperty("column", where == null || where.kind() == Location.Kind.ENVIRONMENT ? null : where.column());
+      problem.addProperty("variable", where != null && where.kind() == Location.Kind.ENVIRONMENT ? where.name() : null);
+      problem.addProperty("key", where != null && where.kind() == Location.Kind.JDBC_URL ? where.name() : null);
+      problem.addProperty("profile", source.profile());
+      problem.addProperty("target", source.target());
       problems.add(problem);
     }
     root.add("problems", problems);
@@ -49,25 +67,4 @@ final class JsonReport {
     return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)
         + System.lineSeparator();
   }
-
-  /**
-   * Where a file source's problem is: {@code file:line:col} or {@code env:NAME}, the prefix its
-   * message carries after the tag (dbt and .databrickscfg messages); null for flags.
-   */
-  static String location(Problem p) {
-    String tag = p.code().tag() + " ";
-    if (!p.message().startsWith(tag)) {
-      return null;
-    }
-    java.util.regex.Matcher m = LOCATION.matcher(p.message().substring(tag.length()));
-    return m.lookingAt() ? m.group(1) : null;
-  }
-
-  /**
-   * {@code <file>:<line>:<col>: } (the file name has no line break), {@code env:<NAME>: } or
-   * {@code JDBC URL, <key> at character <n>: }.
-   */
-  private static final java.util.regex.Pattern LOCATION =
-      java.util.regex.Pattern.compile("(env:[A-Za-z_][A-Za-z0-9_]*|JDBC URL, [^\\n]{1,60}? at character \\d{1,9}"
-          + "|[^\\n\"]{1,300}?:\\d{1,9}:\\d{1,9}): ");
 }

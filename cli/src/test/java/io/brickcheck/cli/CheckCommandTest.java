@@ -84,8 +84,14 @@ class CheckCommandTest {
     assertThat(etl.get("workspaceId").isJsonNull()).isTrue();
     assertThat(etl.get("source").getAsString()).isEqualTo("NONE");
     JsonObject problem = root.getAsJsonArray("problems").get(0).getAsJsonObject();
-    assertThat(problem.keySet()).containsExactly("code", "severity", "compute", "message", "location");
+    assertThat(problem.keySet()).containsExactly("code", "severity", "compute", "message", "location",
+        "computeIndex", "file", "line", "column", "variable", "key", "profile", "target");
     assertThat(problem.get("location").isJsonNull()).isTrue();
+    // Flags: the compute is known by name and index (1 = the first --compute), nothing else.
+    assertThat(problem.get("computeIndex").getAsInt()).isEqualTo(1);
+    for (String absent : new String[] {"file", "line", "column", "variable", "key", "profile", "target"}) {
+      assertThat(problem.get(absent).isJsonNull()).as(absent).isTrue();
+    }
     assertThat(problem.get("code").getAsString()).isEqualTo("MissingWorkspaceId");
     assertThat(problem.get("severity").getAsString()).isEqualTo("ERROR");
     assertThat(problem.get("compute").getAsString()).isEqualTo("etl");

@@ -30,6 +30,15 @@ final class Diagnostics {
   }
 
   /**
+   * Whether {@link #report} shows {@code problem} on {@code element} as an error: an error, or a
+   * warning in strict mode that no {@code @SuppressWarnings} silences.
+   */
+  boolean isShownAsError(Problem problem, Element element) {
+    return problem.isError()
+        || strict && !problem.isNote() && !(element != null && isSuppressed(problem.code(), element));
+  }
+
+  /**
    * Reports a problem as precisely as the arguments allow: on {@code value} inside {@code mirror}
    * on {@code element}; any of them may be null, javac then falls back to the next coarser one.
    */

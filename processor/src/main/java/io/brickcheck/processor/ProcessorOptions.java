@@ -157,12 +157,16 @@ final class ProcessorOptions {
         hint = "Did you mean -A" + known + "?";
       }
     }
+    // The code's own severity is ERROR (a bad value); an unknown key is only ignored, so a warning.
+    // No final full stop: the text is pinned as javac has always shown it.
     return new Problem(
         Code.InvalidOption,
         Severity.WARNING,
         Subject.PROFILE,
+        Problem.NO_INDEX,
         null,
-        Code.InvalidOption.tag() + " option -A" + key + " is not a Brickcheck option and is"
-            + " ignored. " + hint + " Remove it or correct its name");
+        "option -A" + key + " is not a Brickcheck option and is ignored. " + hint + " Remove it or correct its name",
+        null,
+        null);
   }
 }

@@ -1,6 +1,5 @@
 package io.brickcheck.processor;
 
-import io.brickcheck.processor.ProfileDeclaration.ComputeDeclaration;
 import io.brickcheck.processor.ProfileDeclaration.Form;
 import io.brickcheck.internal.dbt.DbtSelection;
 import io.brickcheck.internal.dbt.GeneratedDbtOutput;
@@ -18,9 +17,7 @@ import io.brickcheck.internal.rules.ProfileNames;
 import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.internal.rules.ProfileSpec;
 import io.brickcheck.rules.Subject;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
 
@@ -30,8 +27,8 @@ import javax.lang.model.element.AnnotationValue;
  * the source each problem is shown: the {@code host = } value, the {@code httpPath = } value, the
  * offending {@code @Compute} array element, or the field for the field form.
  *
- * <p>Every problem of the element is reported; a descriptor comes back only if none was an error
- * (after strict mode and suppression).
+ * <p>Every problem of the element is collected in a {@link ValidationReport} and printed; a
+ * descriptor comes back only if the report is clean (no error after strict mode and suppression).
  */
 final class ProfileValidator {
   private final Diagnostics diagnostics;
@@ -43,38 +40,41 @@ final class ProfileValidator {
   }
 
   Optional<FactoryDescriptor> validate(ProfileDeclaration d) {
-    if (d.isDbt()) {
-      return validateDbt(d);
-    }
-    if (d.form == Form.JDBC_URL) {
-      return validateJdbcUrl(d);
-    }
-    int errorsBefore = diagnostics.errorCount();
+    ValidationReport found = new ValidationReport(diagnostics);
+    Optional<FactoryDescriptor> descriptor =
+        d.isDbt() ? validateDbt(d, found)
+            : d.form == Form.JDBC_URL ? validateJdbcUrl(d, found)
+            : validateAnnotation(d, found);
+    found.printTo(diagnostics);
+    return found.isClean() ? descriptor : Optional.empty();
+  }
+
+  /** The annotation form: {@code host}, {@code httpPath} and {@code @Compute} elements (or a field). */
+  private Optional<FactoryDescriptor> validateAnnotation(ProfileDeclaration d, ValidationReport found) {
     boolean missingHost = d.host.value().isEmpty();
     boolean missingPath = d.httpPath.value().isEmpty();
     if (missingHost) {
-      report(d, missingHost(d), d.host.source());
+      report(found, d, missingHost(d), d.host.source());
     }
     if (missingPath) {
-      reportDefaultPath(d, missingHttpPath(d));
+      reportDefaultPath(found, d, missingHttpPath(d));
     }
-    String baseName = factoryBaseName(d);
+    String baseName = factoryBaseName(d, found);
 
     List<ComputeSpec> computes =
         d.computes.stream().map(c -> new ComputeSpec(c.name(), c.httpPath())).toList();
     ProfileReport report =
         ProfileChecker.check(
             new ProfileSpec(d.profileName(), d.host.value(), HostClassification.declared(d.hostKind), d.httpPath.value(), computes));
-    Locator locator = new Locator(d);
     for (Problem p : report.problems()) {
       // The engine calls an empty value invalid; the processor already said it is missing.
       if (missingHost && p.subject() == Subject.HOST
-          || missingPath && ComputeNames.DEFAULT.equals(p.compute()) && p.code() == Code.InvalidHttpPath) {
+          || missingPath && p.computeIndex() == 0 && p.code() == Code.InvalidHttpPath) {
         continue;
       }
-      locator.report(p);
+      place(found, d, p);
     }
-    if (diagnostics.errorCount() > errorsBefore || baseName == null) {
+    if (!found.isClean() || baseName == null) {
       return Optional.empty();
     }
     return Optional.of(FactoryDescriptor.of(d, baseName, report));
@@ -85,23 +85,19 @@ final class ProfileValidator {
    * messages say where in the URL). Problems of the URL go on the constant; problems of a named
    * compute on its {@code @Compute} element.
    */
-  private Optional<FactoryDescriptor> validateJdbcUrl(ProfileDeclaration d) {
-    int errorsBefore = diagnostics.errorCount();
-    String baseName = factoryBaseName(d);
+  private Optional<FactoryDescriptor> validateJdbcUrl(ProfileDeclaration d, ValidationReport found) {
+    String baseName = factoryBaseName(d, found);
     List<ComputeSpec> computes =
         d.computes.stream().map(c -> new ComputeSpec(c.name(), c.httpPath())).toList();
     JdbcUrlReport checked = JdbcUrlChecker.check(d.profileName(), d.jdbcUrl.value(), HostClassification.declared(d.hostKind), computes);
-    Locator locator = new Locator(d);
     for (Problem p : checked.report().problems()) {
-      boolean aboutNamedCompute =
-          p.compute() != null && (!ComputeNames.DEFAULT.equals(p.compute()) || p.code() == Code.DuplicateCompute);
-      if (aboutNamedCompute) {
-        locator.report(p);
+      if (p.computeIndex() > 0) {
+        place(found, d, p);
       } else {
-        diagnostics.report(p, d.element, null, null);
+        found.add(p, d.element, null, null);
       }
     }
-    if (diagnostics.errorCount() > errorsBefore || baseName == null || checked.url() == null) {
+    if (!found.isClean() || baseName == null || checked.url() == null) {
       return Optional.empty();
     }
     return Optional.of(FactoryDescriptor.ofJdbcUrl(d, baseName, checked));
@@ -112,14 +108,14 @@ final class ProfileValidator {
    * value (javac cannot point into YAML; the message starts with {@code profiles.yml:L:C:}), an
    * unknown target on the {@code target = } value when one is written.
    */
-  private Optional<FactoryDescriptor> validateDbt(ProfileDeclaration d) {
-    int errorsBefore = diagnostics.errorCount();
-    String baseName = factoryBaseName(d);
+  private Optional<FactoryDescriptor> validateDbt(ProfileDeclaration d, ValidationReport found) {
+    String baseName = factoryBaseName(d, found);
     AnnotationValue named = d.dbtProfile.source();
     String profile = d.dbtProfile.value();
-    DbtFiles.Found found = dbtFiles.find(d.profilesFile.value());
-    if (found.file() == null) {
+    DbtFiles.Found file = dbtFiles.find(d.profilesFile.value());
+    if (file.file() == null) {
       report(
+          found,
           d,
           Problem.of(
               Code.ProfilesFileNotFound,
@@ -127,32 +123,32 @@ final class ProfileValidator {
               null,
               Text.quote(d.profilesFile.value()) + ", which holds dbtProfile "
                   + Text.quote(profile) + ", was not found. Looked in "
-                  + String.join(", ", found.looked()) + ". A dbt profiles file is expected in one"
+                  + String.join(", ", file.looked()) + ". A dbt profiles file is expected in one"
                   + " of these places. Put it in src/main/resources (Maven copies it to the class"
                   + " output before compiling), or pass -A" + ProcessorOptions.PROFILES_FILE
                   + "=<path to profiles.yml> to javac"),
           named);
       return Optional.empty();
     }
-    if (!found.file().isReadable()) {
-      found.file().problems().forEach(p -> report(d, p, named));
+    if (!file.file().isReadable()) {
+      file.file().problems().forEach(p -> report(found, d, p, named));
       return Optional.empty();
     }
     String target = d.target.value().isEmpty() ? null : d.target.value();
-    DbtSelection selection = found.file().select(profile, target);
+    DbtSelection selection = file.file().select(profile, target);
     if (!selection.isSelected()) {
       for (Problem p : selection.problems()) {
         // A refused target name the annotation gave is shown on target = (the rule decides which).
         boolean aboutTarget = d.target.source() != null
             && (p.code() == Code.UnknownDbtTarget
                 || p.code() == Code.InvalidProfileName && ProfileNames.firstRefused(target) >= 0);
-        report(d, p, aboutTarget ? d.target.source() : named);
+        report(found, d, p, aboutTarget ? d.target.source() : named);
       }
       return Optional.empty();
     }
     DbtStaticCheck check = selection.checkStatically(HostClassification.declared(d.hostKind));
-    check.problems().forEach(p -> report(d, p, named));
-    if (diagnostics.errorCount() > errorsBefore || baseName == null) {
+    check.problems().forEach(p -> report(found, d, p, named));
+    if (!found.isClean() || baseName == null) {
       return Optional.empty();
     }
     return Optional.of(
@@ -160,13 +156,14 @@ final class ProfileValidator {
   }
 
   /** {@code Name} of {@code <Name>ConnectionFactory}, or null after reporting why there is none. */
-  private String factoryBaseName(ProfileDeclaration d) {
+  private String factoryBaseName(ProfileDeclaration d, ValidationReport found) {
     String given = d.factoryName.value();
     if (!given.isEmpty()) {
       if (FactoryNames.isClassName(given)) {
         return given;
       }
       report(
+          found,
           d,
           Problem.of(
               Code.InvalidFactoryName,
@@ -185,6 +182,7 @@ final class ProfileValidator {
       return derived;
     }
     report(
+        found,
         d,
         Problem.of(
             Code.InvalidFactoryName,
@@ -223,58 +221,37 @@ final class ProfileValidator {
             + " Connection details tab");
   }
 
-  private void report(ProfileDeclaration d, Problem p, AnnotationValue value) {
-    diagnostics.report(p, d.element, d.mirror, value);
+  private static void report(ValidationReport found, ProfileDeclaration d, Problem p, AnnotationValue value) {
+    found.add(p, d.element, d.mirror, value);
   }
 
   /** The default path lives in the annotation (type form) or in the field itself (field form). */
-  private void reportDefaultPath(ProfileDeclaration d, Problem p) {
+  private static void reportDefaultPath(ValidationReport found, ProfileDeclaration d, Problem p) {
     if (d.form == Form.FIELD) {
-      diagnostics.report(p, d.element, null, null);
+      found.add(p, d.element, null, null);
     } else {
-      report(d, p, d.httpPath.source());
+      report(found, d, p, d.httpPath.source());
     }
   }
 
   /**
-   * Maps engine problems to positions. Problems name computes by name, and an exact duplicate name
-   * is legal input; the engine reports in declaration order, so the n-th problem of one code for
-   * one name belongs to the n-th compute of that name ({@code DuplicateCompute}: the n+1-th, since
-   * the first of a name is the one the others collide with).
+   * Places an engine problem on the value it is about: the profile's name, the {@code host = }
+   * value, the default http path (compute index 0), or the {@code @Compute} element at the
+   * problem's compute index (index n is the n-th element: the engine lists {@code default} first).
+   * The index, not the name, decides: two elements may carry one name.
    */
-  private final class Locator {
-    private final ProfileDeclaration d;
-    private final Map<String, Integer> seen = new HashMap<>();
-
-    Locator(ProfileDeclaration d) {
-      this.d = d;
-    }
-
-    void report(Problem p) {
-      if (p.code() == Code.InvalidProfileName) {
-        ProfileValidator.this.report(d, p, d.name.source());
-      } else if (p.subject() == Subject.HOST) {
-        ProfileValidator.this.report(d, p, d.host.source());
-      } else if (ComputeNames.DEFAULT.equals(p.compute()) && p.code() != Code.DuplicateCompute) {
-        reportDefaultPath(d, p);
-      } else if (p.compute() != null) {
-        ProfileValidator.this.report(d, p, computeElement(p));
-      } else {
-        ProfileValidator.this.report(d, p, null);
-      }
-    }
-
-    private AnnotationValue computeElement(Problem p) {
-      List<ComputeDeclaration> named =
-          d.computes.stream().filter(c -> c.name().equals(p.compute())).toList();
-      if (named.isEmpty()) {
-        return null;
-      }
-      int n = seen.merge(p.code() + "/" + p.compute(), 1, Integer::sum) - 1;
-      if (p.code() == Code.DuplicateCompute && named.size() > 1) {
-        n++;
-      }
-      return named.get(Math.min(n, named.size() - 1)).arrayElement();
+  private static void place(ValidationReport found, ProfileDeclaration d, Problem p) {
+    int index = p.computeIndex();
+    if (p.code() == Code.InvalidProfileName) {
+      report(found, d, p, d.name.source());
+    } else if (p.subject() == Subject.HOST) {
+      report(found, d, p, d.host.source());
+    } else if (index == 0) {
+      reportDefaultPath(found, d, p);
+    } else if (index > 0 && index <= d.computes.size()) {
+      report(found, d, p, d.computes.get(index - 1).arrayElement());
+    } else {
+      report(found, d, p, null);
     }
   }
 }

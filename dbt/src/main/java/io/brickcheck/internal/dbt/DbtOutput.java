@@ -69,24 +69,25 @@ public record DbtOutput(
 
   /**
    * Where in the file a rule-engine problem belongs: the host value, a compute's http_path value or
-   * name, or the target's key when the problem is about the output as a whole.
+   * name, or the target's key when the problem is about the output as a whole. The compute is
+   * found by the problem's index (0 is the target's own http_path, then the {@code compute:}
+   * entries in file order), never by its name, which two entries may share.
    *
-   * @param problem a problem about one of this output's values
+   * @param problem a problem about one of this output's values, from a check of this output
    * @return where in the file the value sits
    */
   public YamlPosition positionOf(Problem problem) {
     Subject subject = problem.subject();
-    String compute = problem.compute();
+    int index = problem.computeIndex();
     if (subject == Subject.HOST) {
       return host.position();
     }
-    if (subject == Subject.HTTP_PATH && (compute == null || compute.equals(httpPath.compute()))) {
+    if (index == 0 && subject == Subject.HTTP_PATH) {
       return httpPath.position();
     }
-    for (DbtCompute c : computes) {
-      if (c.name().equals(compute)) {
-        return subject == Subject.COMPUTE_NAME ? c.namePosition() : c.httpPath().position();
-      }
+    if (index > 0 && index <= computes.size()) {
+      DbtCompute c = computes.get(index - 1);
+      return subject == Subject.COMPUTE_NAME ? c.namePosition() : c.httpPath().position();
     }
     return position;
   }

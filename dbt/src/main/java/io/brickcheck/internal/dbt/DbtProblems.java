@@ -6,7 +6,7 @@ import io.brickcheck.rules.Subject;
 import io.brickcheck.internal.rules.Text;
 import java.util.List;
 
-/** Building problems that point into the YAML file: {@code [tag] profiles.yml:L:C: text}. */
+/** Building problems about a value of the YAML file, placed at its {@code profiles.yml:L:C}. */
 final class DbtProblems {
   /** A listing of names stays readable however many the file has. */
   static final int MAX_LISTED = 20;
@@ -19,16 +19,8 @@ final class DbtProblems {
    */
   static Problem at(Code code, Subject subject, String compute, YamlPosition position, String text) {
     String sentence = text.endsWith(".") || text.endsWith("?") ? text : text + ".";
-    return new Problem(
-        code, code.defaultSeverity(), subject, compute, code.tag() + " " + position.prefix() + sentence);
-  }
-
-  /** A rule-engine problem moved to the value it is about: the position goes after the tag. */
-  static Problem moved(Problem problem, YamlPosition position) {
-    String tag = problem.code().tag() + " ";
-    String message = problem.message();
-    String rest = message.startsWith(tag) ? message.substring(tag.length()) : message;
-    return problem.withMessage(tag + position.prefix() + rest);
+    return new Problem(code, code.defaultSeverity(), subject, Problem.NO_INDEX, compute, sentence,
+        position.location(), null);
   }
 
   /** {@code "a", "b", "c"}, at most {@link #MAX_LISTED} names, then how many more. */

@@ -57,16 +57,19 @@ final class OutputChecks {
             ComputeNames.Rule.DBT)
         .problems().stream()
         .filter(p -> p.subject() == Subject.COMPUTE_NAME)
-        .forEach(p -> problems.add(DbtProblems.moved(p, output.positionOf(p))));
+        .forEach(p -> problems.add(p.at(output.positionOf(p).location())));
     // Each literal value alone; rules across values (workspace agreement, host against path) wait
     // for run time, when every value is known.
     output.host().literal().ifPresent(host -> HostParser.parse(host, SpecForm.DBT).problems()
-        .forEach(p -> problems.add(DbtProblems.moved(p, output.host().position()))));
-    for (DbtValue path : paths(output)) {
+        .forEach(p -> problems.add(p.at(output.host().position().location()))));
+    List<DbtValue> paths = paths(output);
+    for (int i = 0; i < paths.size(); i++) {
+      DbtValue path = paths.get(i);
+      int index = i; // the compute's index in the profile: paths() lists them in the engine's order
       List<Problem> found = path.literal()
           .map(p -> HttpPathParser.parse(p).problems())
           .orElseGet(() -> literalQueryProblems(path));
-      found.forEach(p -> problems.add(DbtProblems.moved(p.forCompute(path.compute()), path.position())));
+      found.forEach(p -> problems.add(p.forCompute(index, path.compute()).at(path.position().location())));
     }
     return problems;
   }
@@ -128,7 +131,7 @@ final class OutputChecks {
     }
     ProfileReport report = ProfileChecker.check(spec.spec(), ComputeNames.Rule.DBT);
     List<Problem> moved = new ArrayList<>();
-    report.problems().forEach(p -> moved.add(DbtProblems.moved(p, output.positionOf(p))));
+    report.problems().forEach(p -> moved.add(p.at(output.positionOf(p).location())));
     moved.addAll(secrets);
     return new ProfileReport(report.spec(), report.host(), report.hostKind(), report.computes(), report.workspaceId(), moved);
   }

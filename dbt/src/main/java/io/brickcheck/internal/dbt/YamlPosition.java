@@ -1,5 +1,6 @@
 package io.brickcheck.internal.dbt;
 
+import io.brickcheck.rules.Location;
 import org.yaml.snakeyaml.error.Mark;
 
 /**
@@ -20,6 +21,15 @@ public record YamlPosition(String file, int line, int column) {
   /** Line 1, column 1: for problems about the file as a whole. */
   static YamlPosition start(String file) {
     return new YamlPosition(file, 1, 1);
+  }
+
+  /**
+   * This position as a problem's location.
+   *
+   * @return {@code file:line:column} as a {@link Location}
+   */
+  public Location location() {
+    return Location.file(file, line, column);
   }
 
   /**

@@ -152,9 +152,14 @@ class DbtProfilesReaderTest {
     DbtOutput out = DbtTestFiles.parse("happy.yml").select("jaffle_shop", null).output();
 
     assertThat(out.positionOf(Problem.of(Code.InvalidHost, Subject.HOST, null, "x"))).hasToString("happy.yml:6:13");
-    assertThat(out.positionOf(Problem.of(Code.InvalidHttpPath, Subject.HTTP_PATH, "default", "x"))).hasToString("happy.yml:7:18");
-    assertThat(out.positionOf(Problem.of(Code.InvalidHttpPath, Subject.HTTP_PATH, "Cluster1", "x"))).hasToString("happy.yml:11:22");
-    assertThat(out.positionOf(Problem.of(Code.DuplicateCompute, Subject.COMPUTE_NAME, "Cluster1", "x"))).hasToString("happy.yml:10:9");
+    assertThat(out.positionOf(Problem.of(Code.InvalidHttpPath, Subject.HTTP_PATH, null, "x").forCompute(0, "default")))
+        .hasToString("happy.yml:7:18");
+    assertThat(out.positionOf(Problem.of(Code.InvalidHttpPath, Subject.HTTP_PATH, null, "x").forCompute(1, "Cluster1")))
+        .hasToString("happy.yml:11:22");
+    assertThat(out.positionOf(Problem.of(Code.DuplicateCompute, Subject.COMPUTE_NAME, null, "x").forCompute(1, "Cluster1")))
+        .hasToString("happy.yml:10:9");
+    // The index decides, not the name: a problem naming no compute by index is about the target.
+    assertThat(out.positionOf(Problem.of(Code.InvalidHttpPath, Subject.HTTP_PATH, "Cluster1", "x"))).hasToString("happy.yml:4:5");
     assertThat(out.positionOf(Problem.of(Code.MissingWorkspaceId, Subject.PROFILE, null, "x"))).hasToString("happy.yml:4:5");
   }
 

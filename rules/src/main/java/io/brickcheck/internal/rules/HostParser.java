@@ -77,7 +77,7 @@ public final class HostParser {
       }
       Problem p = Text.hidden(Subject.HOST, null, "host", shown, hidden);
       throw new InvalidHost(
-          Code.HiddenCharacter, p.message().substring(Code.HiddenCharacter.tag().length() + 1), p.suggestion());
+          Code.HiddenCharacter, p.text(), p.suggestion());
     }
     int blank = Text.firstBlankOrControl(input);
     if (blank >= 0) {

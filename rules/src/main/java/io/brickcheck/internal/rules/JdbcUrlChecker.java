@@ -87,9 +87,9 @@ public final class JdbcUrlChecker {
               Code.InsecureJdbcUrl,
               Subject.HOST,
               null,
-              JdbcUrlParser.at(ssl) + "ssl \"0\" turns TLS off for host " + quote(secure.host().name())
+              "ssl \"0\" turns TLS off for host " + quote(secure.host().name())
                   + ", which is not a loopback address. Databricks serves https only (ssl=0 is for a"
-                  + " loopback test gateway). Use ssl=1"));
+                  + " loopback test gateway). Use ssl=1").at(JdbcUrlParser.where(ssl)));
     }
     return hostPort;
   }
@@ -97,22 +97,12 @@ public final class JdbcUrlChecker {
   /** An engine problem about the host or the URL's http path, with its place in the URL. */
   private static Problem locate(JdbcUrl u, Problem p) {
     if (p.subject() == Subject.HOST) {
-      return moved(p, JdbcUrlParser.atHost(u));
+      return p.at(JdbcUrlParser.whereHost(u));
     }
     if (ComputeNames.DEFAULT.equals(p.compute())) {
-      return moved(p, JdbcUrlParser.at(u.entry(JdbcUrlParser.HTTP_PATH).orElseThrow()));
+      return p.at(JdbcUrlParser.where(u.entry(JdbcUrlParser.HTTP_PATH).orElseThrow()));
     }
     return p;
-  }
-
-  /** The same problem with {@code position} after its tag. */
-  static Problem moved(Problem problem, String position) {
-    String tag = problem.code().tag() + " ";
-    String message = problem.message();
-    String rest = message.startsWith(tag) ? message.substring(tag.length()) : message;
-    return new Problem(
-        problem.code(), problem.severity(), problem.subject(), problem.compute(), tag + position + rest,
-        problem.suggestion());
   }
 
   /**
@@ -137,27 +127,27 @@ public final class JdbcUrlChecker {
               Code.OrgIdHeaderMismatch,
               Subject.HTTP_PATH,
               ComputeNames.DEFAULT,
-              JdbcUrlParser.at(e) + "the workspace header is empty. A workspace id (1 to 19 digits) is"
-                  + " expected" + fix));
+              "the workspace header is empty. A workspace id (1 to 19 digits) is"
+                  + " expected" + fix).at(JdbcUrlParser.where(e)));
     } else if (!WorkspaceIds.isValid(value)) {
       problems.add(
           Problem.of(
               Code.OrgIdHeaderMismatch,
               Subject.HTTP_PATH,
               ComputeNames.DEFAULT,
-              JdbcUrlParser.at(e) + "workspace header " + quote(value) + " is not a workspace id. 1 to"
+              "workspace header " + quote(value) + " is not a workspace id. 1 to"
                   + " 19 digits are expected" + (pathId == null ? "" : ", the id of httpPath: " + pathId)
-                  + fix));
+                  + fix).at(JdbcUrlParser.where(e)));
     } else if (pathId != null && !WorkspaceIds.canonical(value).equals(pathId)) {
       problems.add(
           Problem.of(
               Code.OrgIdHeaderMismatch,
               Subject.HTTP_PATH,
               ComputeNames.DEFAULT,
-              JdbcUrlParser.at(e) + "workspace header " + quote(value) + " names workspace "
+              "workspace header " + quote(value) + " names workspace "
                   + quote(WorkspaceIds.canonical(value)) + " but httpPath " + quote(compute.path().input())
                   + " routes to workspace " + quote(pathId) + ". One workspace is expected: the driver"
-                  + " routes Thrift requests by the path and every other request by the header" + fix));
+                  + " routes Thrift requests by the path and every other request by the header" + fix).at(JdbcUrlParser.where(e)));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.brickcheck.internal.rules;
 
 import io.brickcheck.rules.Code;
+import io.brickcheck.rules.Location;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Subject;
 import static io.brickcheck.internal.rules.Text.quote;
@@ -122,9 +123,9 @@ public final class JdbcUrlParser {
               Code.InvalidJdbcUrl,
               Subject.HTTP_PATH,
               ComputeNames.DEFAULT,
-              at(path.get()) + "httpPath is empty. The compute's http path is expected, such as"
+              "httpPath is empty. The compute's http path is expected, such as"
                   + " httpPath=/sql/1.0/warehouses/<id>?o=<workspace-id>. Copy it from the"
-                  + " compute's Connection details tab"));
+                  + " compute's Connection details tab").at(where(path.get())));
       return new JdbcUrlResult(null, problems);
     }
     return new JdbcUrlResult(url, problems);
@@ -234,11 +235,11 @@ public final class JdbcUrlParser {
                 Code.DuplicateJdbcUrlKey,
                 Subject.PROFILE,
                 null,
-                at(e) + "key " + quote(e.key()) + " is given a second time (first as "
+                "key " + quote(e.key()) + " is given a second time (first as "
                     + quote(earlier.key()) + " at character " + (earlier.offset() + 1) + "). Each"
                     + " key once is expected: keys ignore case, databricks-jdbc 3.3 refuses such a"
                     + " URL (\"Multiple entries with same key\") and 3.4 silently keeps the last"
-                    + " value. Remove one of them"));
+                    + " value. Remove one of them").at(where(e)));
       }
       if (isSecretKey(e.key()) && !e.value().isEmpty()) {
         problems.add(
@@ -246,11 +247,11 @@ public final class JdbcUrlParser {
                 Code.SecretInJdbcUrl,
                 Subject.PROFILE,
                 null,
-                at(e) + "key " + quote(e.key()) + " holds a literal secret (its value is not shown"
+                "key " + quote(e.key()) + " holds a literal secret (its value is not shown"
                     + " here). A JDBC URL without secrets is expected: URLs are logged, shown in"
                     + " errors and, in a constant, stored in the class file. Remove ;" + e.key()
                     + "=... from the URL and pass the secret as a connection property (Brickcheck's"
-                    + " Credentials with jdbcProperties() or dataSource())"));
+                    + " Credentials with jdbcProperties() or dataSource())").at(where(e)));
       }
       if (e.is("transportMode") && !e.value().equalsIgnoreCase("http")) {
         problems.add(
@@ -258,8 +259,8 @@ public final class JdbcUrlParser {
                 Code.UnsupportedTransportMode,
                 Subject.PROFILE,
                 null,
-                at(e) + "transportMode " + quote(e.value()) + " is not supported. transportMode=http"
-                    + " is expected: Databricks serves Thrift over HTTP only. Use transportMode=http"));
+                "transportMode " + quote(e.value()) + " is not supported. transportMode=http"
+                    + " is expected: Databricks serves Thrift over HTTP only. Use transportMode=http").at(where(e)));
       }
     }
   }
@@ -278,14 +279,14 @@ public final class JdbcUrlParser {
     return "";
   }
 
-  /** {@code JDBC URL, <key> at character <n>: }, the position prefix of a message about an entry. */
-  static String at(JdbcUrlEntry e) {
-    return "JDBC URL, " + Text.escape(e.key(), 40) + " at character " + (e.offset() + 1) + ": ";
+  /** {@code JDBC URL, <key> at character <n>}: where an entry sits, for a message about it. */
+  static Location where(JdbcUrlEntry e) {
+    return Location.jdbcUrl(Text.escape(e.key(), 40), e.offset() + 1);
   }
 
-  /** {@code JDBC URL, host at character <n>: }. */
-  static String atHost(JdbcUrl url) {
-    return "JDBC URL, host at character " + (url.hostOffset() + 1) + ": ";
+  /** {@code JDBC URL, host at character <n>}. */
+  static Location whereHost(JdbcUrl url) {
+    return Location.jdbcUrl("host", url.hostOffset() + 1);
   }
 
   /** {@code input} with the value of every secret entry replaced by {@code ***}. */

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a whole profile: its host, each compute's name and http path, and the rules across
@@ -60,13 +61,17 @@ public final class ProfileChecker {
     List<ComputeReport> computes = new ArrayList<>();
     Map<String, String> methodOwners = new HashMap<>();
     Map<String, String> constantOwners = new HashMap<>();
-    computes.add(parseCompute(ComputeNames.DEFAULT, spec.defaultHttpPath(), problems));
+    // A problem names its compute by index as well as by name: names may repeat (DuplicateCompute),
+    // and reporters place each problem on the compute it is about without guessing from the name.
+    computes.add(parseCompute(0, ComputeNames.DEFAULT, spec.defaultHttpPath(), problems));
     methodOwners.put(ComputeNames.openMethod(ComputeNames.DEFAULT).toLowerCase(Locale.ROOT), ComputeNames.DEFAULT);
     constantOwners.put(ComputeNames.constantPrefix(ComputeNames.DEFAULT), ComputeNames.DEFAULT);
     for (ComputeSpec compute : spec.computes()) {
+      int index = computes.size();
       String name = compute.name() == null ? "" : compute.name();
-      checkName(name, nameRule, methodOwners, constantOwners, spec.form(), problems);
-      computes.add(parseCompute(name, compute.httpPath(), problems));
+      checkName(name, nameRule, methodOwners, constantOwners, spec.form())
+          .ifPresent(p -> problems.add(p.forCompute(index, name)));
+      computes.add(parseCompute(index, name, compute.httpPath(), problems));
     }
 
     String workspaceId = crossCheck(computes, kind, host, spec.form(), problems);
@@ -107,12 +112,12 @@ public final class ProfileChecker {
     String id = report.workspaceId();
     if (discovered == HostClassification.SPOG && id == null) {
       return List.of(
-          new Problem(
+          Problem.of(
               Code.MissingWorkspaceId,
               Severity.WARNING,
               Subject.PROFILE,
               null,
-              Code.MissingWorkspaceId.tag() + " host " + quote(host) + " says it is a unified (SPOG)"
+              "host " + quote(host) + " says it is a unified (SPOG)"
                   + " host, but profile " + quote(report.spec().name()) + " names no workspace. Every"
                   + " connection to a unified host must name its workspace. Add ?o=<workspace-id> to"
                   + " each http path (the number after ?o= in your workspace URL)."));
@@ -147,25 +152,25 @@ public final class ProfileChecker {
     return List.of();
   }
 
-  private static ComputeReport parseCompute(String name, String httpPath, List<Problem> problems) {
+  private static ComputeReport parseCompute(int index, String name, String httpPath, List<Problem> problems) {
     HttpPathResult path = HttpPathParser.parse(httpPath);
-    path.problems().forEach(p -> problems.add(p.forCompute(name)));
+    path.problems().forEach(p -> problems.add(p.forCompute(index, name)));
     return new ComputeReport(name, path);
   }
 
-  private static void checkName(String name, ComputeNames.Rule rule, Map<String, String> methodOwners,
-      Map<String, String> constantOwners, SpecForm form, List<Problem> problems) {
+  /** The problem of a compute's name alone or against the names before it, if any. */
+  private static Optional<Problem> checkName(String name, ComputeNames.Rule rule, Map<String, String> methodOwners,
+      Map<String, String> constantOwners, SpecForm form) {
     int hidden = Text.firstHidden(name);
     if (hidden >= 0) {
-      problems.add(Text.hidden(Subject.COMPUTE_NAME, name, "compute name", name, hidden));
-      return;
+      return Optional.of(Text.hidden(Subject.COMPUTE_NAME, name, "compute name", name, hidden));
     }
     if (!ComputeNames.isValid(name, rule)) {
       // A name that passes the annotation rule passes the dbt rule too.
       String fix = name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^[^A-Za-z]+", "");
       boolean fixable = ComputeNames.isValid(fix, rule);
       String shown = name.isEmpty() ? "" : quote(name) + " ";
-      problems.add(
+      return Optional.of(
           Problem.of(
               Code.InvalidComputeName,
               Subject.COMPUTE_NAME,
@@ -179,14 +184,13 @@ public final class ProfileChecker {
                       + " [A-Za-z][A-Za-z0-9_-]* is expected, such as \"etl\" or \"nightly-batch\". ")
                   + (fixable ? "Rename it " + quote(fix) : "Rename the compute"))
               .withSuggestion(fixable ? fix : null));
-      return;
     }
     String method = ComputeNames.openMethod(name);
     String constant = ComputeNames.constantPrefix(name) + "_HTTP_PATH";
     String owner = methodOwners.putIfAbsent(method.toLowerCase(Locale.ROOT), name);
     String constantOwner = constantOwners.putIfAbsent(ComputeNames.constantPrefix(name), name);
     if (owner == null && constantOwner == null) {
-      return;
+      return Optional.empty();
     }
     if (owner == null) {
       // Only a name starting with a digit gets the COMPUTE_ prefix, so only then can constants
@@ -209,7 +213,7 @@ public final class ProfileChecker {
                 : "compute name " + quote(name) + " collides with compute " + quote(constantOwner)
                     + " (both become the constant " + constant + "). Names must differ after the"
                     + " name-to-constant mapping. Rename one of them";
-    problems.add(Problem.of(Code.DuplicateCompute, Subject.COMPUTE_NAME, name, text));
+    return Optional.of(Problem.of(Code.DuplicateCompute, Subject.COMPUTE_NAME, name, text));
   }
 
   private static String clash(String method, String ownerMethod) {
@@ -230,7 +234,11 @@ public final class ProfileChecker {
     ComputeReport reference =
         usable.stream().filter(c -> c.workspaceId().isPresent()).findFirst().orElse(null);
     boolean conflict = false;
-    for (ComputeReport c : usable) {
+    for (int i = 0; i < computes.size(); i++) {
+      ComputeReport c = computes.get(i);
+      if (c.path().hasErrors()) {
+        continue;
+      }
       String id = c.path().workspaceId();
       if (reference != null && id != null && !id.equals(reference.path().workspaceId())) {
         conflict = true;
@@ -247,7 +255,8 @@ public final class ProfileChecker {
                     + ". All computes of one profile must be in one workspace. Fix the id"
                     + (fix == null ? "" : " (" + quote(fix) + ")") + ", or declare a separate profile"
                     + " for the other workspace")
-                .withSuggestion(fix));
+                .withSuggestion(fix)
+                .forCompute(i, c.name()));
       }
     }
     // Evidence that the host fronts many workspaces: a declaration, or an explicit ?o= on another
@@ -256,10 +265,14 @@ public final class ProfileChecker {
         usable.stream().filter(c -> c.workspaceIdSource() == WorkspaceIdSource.QUERY).findFirst().orElse(null);
     boolean perWorkspaceHost = kind == HostClassification.WORKSPACE;
     List<ComputeReport> unrouted = new ArrayList<>();
-    for (ComputeReport c : usable) {
+    for (int i = 0; i < computes.size(); i++) {
+      ComputeReport c = computes.get(i);
+      if (c.path().hasErrors()) {
+        continue;
+      }
       String id = c.path().workspaceId();
       if (id == null) {
-        if (!missingId(c, explicit, kind, host, form, problems) && !perWorkspaceHost) {
+        if (!missingId(i, c, explicit, kind, host, form, problems) && !perWorkspaceHost) {
           unrouted.add(c);
         }
       } else if (host == null) {
@@ -278,7 +291,8 @@ public final class ProfileChecker {
                         : "Use a cluster of workspace " + host.embeddedWorkspaceId() + ", or the host of workspace " + id))
                 .withSuggestion(c.workspaceIdSource() == WorkspaceIdSource.QUERY && c.path().kind() != PathKind.CLUSTER
                     ? HttpPathParser.withoutWorkspaceKey(c.path().input())
-                    : null));
+                    : null)
+                .forCompute(i, c.name()));
       } else if (perWorkspaceHost && c.workspaceIdSource() == WorkspaceIdSource.QUERY) {
         problems.add(
             Problem.of(
@@ -292,7 +306,8 @@ public final class ProfileChecker {
                         : "declared a per-workspace host (" + form.declare(HostClassification.WORKSPACE) + ")")
                     + ", which needs no workspace id. No ?o= is expected here. Remove ?o=" + id
                     + ", or declare " + form.declare(HostClassification.SPOG) + " if this is a unified host")
-                .withSuggestion(HttpPathParser.withoutWorkspaceKey(c.path().input())));
+                .withSuggestion(HttpPathParser.withoutWorkspaceKey(c.path().input()))
+                .forCompute(i, c.name()));
       }
     }
     if (!unrouted.isEmpty() && host != null && kind == HostClassification.UNKNOWN) {
@@ -324,6 +339,7 @@ public final class ProfileChecker {
 
   /** Reports a missing id where there is evidence it is needed; returns whether it did. */
   private static boolean missingId(
+      int index,
       ComputeReport c,
       ComputeReport explicit,
       HostClassification kind,
@@ -344,7 +360,8 @@ public final class ProfileChecker {
                   + " workspace id, while compute " + quote(explicit.name()) + " routes to workspace "
                   + quote(id) + " with ?o=. Every compute of a profile must name its workspace. Add ?o=" + id
                   + " to " + form.httpPathOf(c.name()))
-              .withSuggestion(c.path().kind() == PathKind.CLUSTER ? null : HttpPathParser.withWorkspaceId(c.path().input(), id)));
+              .withSuggestion(c.path().kind() == PathKind.CLUSTER ? null : HttpPathParser.withWorkspaceId(c.path().input(), id))
+                .forCompute(index, c.name()));
       return true;
     }
     if (kind == HostClassification.SPOG && host != null) {
@@ -357,7 +374,8 @@ public final class ProfileChecker {
                   + " workspace id, but host " + quote(host.name()) + " is declared a SPOG host ("
                   + form.declare(HostClassification.SPOG) + "). A SPOG host needs ?o=<workspace-id>"
                   + " on every http path. Add ?o=<your workspace id> to " + form.httpPathOf(c.name())
-                  + " (the number after ?o= in your workspace URL)"));
+                  + " (the number after ?o= in your workspace URL)")
+                .forCompute(index, c.name()));
       return true;
     }
     return false;

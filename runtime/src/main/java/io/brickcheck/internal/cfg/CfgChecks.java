@@ -227,10 +227,10 @@ final class CfgChecks {
     if (p.subject() == Subject.HOST) {
       return host.origin();
     }
-    for (Built b : built) {
-      if (b.name().equals(p.compute())) {
-        return ID_CODES.contains(p.code()) && b.idOrigin() != null ? b.idOrigin() : b.from().origin();
-      }
+    // built lists the computes in the engine's order (default first), so the index picks one.
+    if (p.computeIndex() >= 0 && p.computeIndex() < built.size()) {
+      Built b = built.get(p.computeIndex());
+      return ID_CODES.contains(p.code()) && b.idOrigin() != null ? b.idOrigin() : b.from().origin();
     }
     return profileOrigin;
   }

@@ -223,10 +223,9 @@ final class CfgReader {
       }
       String known = nearKnownKey(key);
       if (known != null) {
-        problems.add(new Problem(Code.MisspelledConfigKey, Code.MisspelledConfigKey.defaultSeverity(), Subject.PROFILE,
-            null, Code.MisspelledConfigKey.tag() + " " + keyOrigin.prefix() + "key " + quote(key) + " is not read by"
-                + " the Databricks CLI or SDKs, which compare keys exactly. " + quote(known) + " is expected."
-                + " Rename it to " + known + "."));
+        problems.add(at(Code.MisspelledConfigKey, keyOrigin, "key " + quote(key) + " is not read by"
+            + " the Databricks CLI or SDKs, which compare keys exactly. " + quote(known) + " is expected."
+            + " Rename it to " + known + "."));
       }
       entries.add(entry);
     }
@@ -252,20 +251,19 @@ final class CfgReader {
 
   static Problem at(Code code, Subject subject, String compute, Origin origin, String text) {
     String sentence = text.endsWith(".") || text.endsWith("?") ? text : text + ".";
-    return new Problem(code, code.defaultSeverity(), subject, compute,
-        code.tag() + " " + (origin == null ? "" : origin.prefix()) + sentence);
+    return new Problem(code, code.defaultSeverity(), subject, Problem.NO_INDEX, compute, sentence,
+        origin == null ? null : origin.location(), null);
   }
 
-  /** A rule-engine problem moved to the value it is about: the origin goes after the tag. */
+  /**
+   * A rule-engine problem moved to the value it is about. It proposes no value: the engine's
+   * suggestion is in the annotation's terms, and a setting may be assembled from several.
+   */
   static Problem moved(Problem problem, Origin origin) {
     if (origin == null) {
       return problem;
     }
-    String tag = problem.code().tag() + " ";
-    String message = problem.message();
-    String rest = message.startsWith(tag) ? message.substring(tag.length()) : message;
-    return new Problem(problem.code(), problem.severity(), problem.subject(), problem.compute(),
-        tag + origin.prefix() + rest);
+    return problem.at(origin.location()).withSuggestion(null);
   }
 
   private static int column(String line, int charIndex) {

@@ -328,9 +328,7 @@ public final class DatabricksCfg {
   }
 
   private static Problem withProfileVariable(Problem p) {
-    String tag = p.code().tag() + " ";
-    return new Problem(p.code(), p.severity(), p.subject(), p.compute(),
-        tag + Origin.env(CONFIG_PROFILE_VARIABLE).prefix() + p.message().substring(tag.length()));
+    return CfgReader.moved(p, Origin.env(CONFIG_PROFILE_VARIABLE));
   }
 
   private static Problem overridden(Setting fromEnv, Setting written, String profile) {

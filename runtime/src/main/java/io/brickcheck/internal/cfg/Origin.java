@@ -1,5 +1,6 @@
 package io.brickcheck.internal.cfg;
 
+import io.brickcheck.rules.Location;
 import java.util.Objects;
 
 /**
@@ -43,6 +44,15 @@ public record Origin(String file, int line, int column, String variable) {
    */
   public boolean isEnvironment() {
     return variable != null;
+  }
+
+  /**
+   * This origin as a problem's location.
+   *
+   * @return a file position or an environment variable
+   */
+  public Location location() {
+    return variable != null ? Location.environment(variable) : Location.file(file, line, column);
   }
 
   /**
