@@ -25,6 +25,7 @@ import io.brickcheck.internal.rules.ProfileSpec;
 import io.brickcheck.rules.SpecForm;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -136,8 +137,47 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--probe", paramLabel = "MODE", defaultValue = "off",
       description = "off (no network), or blocking: ask the host's /.well-known/databricks-config"
-          + " (within 2 s) and print the status block. Default: ${DEFAULT-VALUE}")
+          + " (within --probe-budget) and print the status block. Default: ${DEFAULT-VALUE}")
   Probe probe;
+
+  @Option(names = "--probe-budget", paramLabel = "DURATION", defaultValue = "2s", converter = ProbeBudget.class,
+      description = "How long the blocking probe may take in all: 500ms, 2s, 1m (above 0, at most 5m); each"
+          + " attempt gets a third of it, at least 750 ms. Default: ${DEFAULT-VALUE}")
+  Duration probeBudget;
+
+  /** {@code <digits>ms|s|m}, checked against the probe's own limits by {@link BrickcheckOptions}. */
+  static final class ProbeBudget implements CommandLine.ITypeConverter<Duration> {
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("([0-9]{1,9})(ms|s|m)");
+
+    @Override
+    public Duration convert(String value) {
+      java.util.regex.Matcher m = FORM.matcher(value);
+      if (!m.matches()) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a duration; a number with ms, s or m is expected, as 2s");
+      }
+      long n = Long.parseLong(m.group(1));
+      Duration d = switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        default -> Duration.ofMinutes(n);
+      };
+      try {
+        BrickcheckOptions.builder().probeBudget(d);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is out of range: above 0, at most 5m");
+      }
+      return d;
+    }
+  }
+
+  /** A blocking probe within {@link #probeBudget}, as {@code --probe blocking} asks. */
+  private BrickcheckOptions blockingOptions() {
+    Duration third = probeBudget.dividedBy(3);
+    Duration attempt = third.compareTo(Duration.ofMillis(750)) > 0 ? third : Duration.ofMillis(750);
+    return BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).probeBudget(probeBudget)
+        .probeAttemptTimeout(attempt.compareTo(probeBudget) > 0 ? probeBudget : attempt).build();
+  }
 
   @Override
   public Integer call() {
@@ -189,7 +229,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Opens the default compute with a blocking probe: the status block then holds its answer. */
   private ProfileStatus probeStatus(ProfileReport report, CfgSelection selection) {
-    BrickcheckOptions blocking = BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build();
+    BrickcheckOptions blocking = blockingOptions();
     if (selection != null) {
       // Built from the settings again, so that the status block says where each value came from.
       Profile fromSettings = Profiles.fromDatabricksSettings(selection, hostKind, blocking);
@@ -201,7 +241,7 @@ final class CheckCommand implements Callable<Integer> {
       // From the URL itself, so that the status block's JDBC URLs keep its other properties.
       Profile profile = Profile.jdbcUrlBuilder(declared.name(), source.jdbcUrl.url)
           .hostKind(hostKind)
-          .build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());
+          .build(blockingOptions());
       profile.open(ComputeNames.DEFAULT);
       return profile.status();
     }
@@ -210,7 +250,7 @@ final class CheckCommand implements Callable<Integer> {
             .hostKind(hostKind)
             .defaultHttpPath(declared.defaultHttpPath());
     declared.computes().forEach(c -> builder.compute(c.name(), c.httpPath()));
-    Profile profile = builder.build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());
+    Profile profile = builder.build(blockingOptions());
     profile.open(ComputeNames.DEFAULT);
     return profile.status();
   }

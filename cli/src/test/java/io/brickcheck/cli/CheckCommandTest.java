@@ -153,9 +153,10 @@ class CheckCommandTest {
   @Test
   void blockingProbePrintsTheStatusBlockAndTheHostsAnswer() throws Exception {
     try (io.brickcheck.gateway.FakeGateway gateway = io.brickcheck.gateway.FakeGateway.builder().start()) {
-      Run text = run("check", "--host", gateway.baseUrl(), "--http-path", "/sql/1.0/warehouses/abc", "--probe", "blocking");
+      Run text = run("check", "--host", gateway.baseUrl(), "--http-path", "/sql/1.0/warehouses/abc", "--probe", "blocking",
+          "--probe-budget", "30s");
       Run json = run("check", "--format", "json", "--host", gateway.baseUrl(), "--http-path", "/sql/1.0/warehouses/abc",
-          "--probe", "blocking", "--strict");
+          "--probe", "blocking", "--probe-budget", "30s", "--strict");
 
       assertThat(text.status()).isZero();
       assertThat(text.out())
@@ -167,6 +168,20 @@ class CheckCommandTest {
       assertThat(root.getAsJsonArray("problems").get(0).getAsJsonObject().get("severity").getAsString()).isEqualTo("ERROR");
       assertThat(root.getAsJsonObject("status").getAsJsonObject("probe").get("hostType").getAsString()).isEqualTo("unified");
     }
+  }
+
+  @Test
+  void aProbeBudgetThatIsNotADurationOrOutOfRangeIsAUsageError() {
+    Run words = run("check", "--host", SPOG, "--http-path", WAREHOUSE, "--probe-budget", "2 seconds");
+    Run zero = run("check", "--host", SPOG, "--http-path", WAREHOUSE, "--probe-budget", "0s");
+    Run tooLong = run("check", "--host", SPOG, "--http-path", WAREHOUSE, "--probe-budget", "6m");
+
+    assertThat(words.status()).isEqualTo(2);
+    assertThat(words.err()).contains("'2 seconds' is not a duration; a number with ms, s or m is expected, as 2s");
+    assertThat(zero.status()).isEqualTo(2);
+    assertThat(zero.err()).contains("'0s' is out of range: above 0, at most 5m");
+    assertThat(tooLong.status()).isEqualTo(2);
+    assertThat(tooLong.err()).contains("'6m' is out of range");
   }
 
   @Test

@@ -80,7 +80,7 @@ class CheckJdbcUrlTest {
     try (io.brickcheck.gateway.FakeGateway gateway = io.brickcheck.gateway.FakeGateway.builder().start()) {
       String url = "jdbc:databricks://127.0.0.1:" + gateway.port() + "/default;ssl=0;ConnCatalog=main;"
           + "httpPath=/sql/1.0/warehouses/abc?o=" + gateway.workspaceId();
-      Run r = run("check", "--format", "json", "--jdbc-url", url, "--probe", "blocking");
+      Run r = run("check", "--format", "json", "--jdbc-url", url, "--probe", "blocking", "--probe-budget", "30s");
 
       JsonObject root = JsonParser.parseString(r.out()).getAsJsonObject();
       assertThat(root.getAsJsonObject("status").getAsJsonArray("computes").get(0).getAsJsonObject().get("jdbcUrl").getAsString())

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Code;
 import io.brickcheck.internal.rules.JdbcUrlChecker;
+import io.brickcheck.rules.Location;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.Text;
 import java.util.List;
@@ -118,19 +119,23 @@ public final class SpringPropertiesProcessor extends AbstractProcessor {
       if (value == null || !isJdbcUrl(value)) {
         continue;
       }
-      String where = file.name() + ":" + e.line() + ":" + e.column() + ": " + Text.escape(e.key(), 80)
+      Location where = Location.file(file.name(), e.line(), e.column());
+      String property = Text.escape(e.key(), 80)
           + (value.equals(e.value()) ? "" : " (placeholders at their defaults)") + ": ";
       for (Problem p : JdbcUrlChecker.check(e.key(), value, HostClassification.UNKNOWN, List.of()).report().problems()) {
-        diagnostics.report(placed(p, where), app, null, null);
+        diagnostics.report(placed(p, where, property), app, null, null);
       }
     }
   }
 
-  /** The problem with the file position after its tag, as the dbt form writes {@code profiles.yml:L:C:}. */
-  static Problem placed(Problem p, String where) {
-    String tag = p.code().tag() + " ";
-    String m = p.message();
-    return p.withMessage(tag + where + (m.startsWith(tag) ? m.substring(tag.length()) : m));
+  /**
+   * The problem at its place in the property file, {@code file:L:C: key: }, the way the dbt form
+   * shows {@code profiles.yml:L:C:}; a place inside the URL the engine found stays in the text.
+   */
+  static Problem placed(Problem p, Location where, String property) {
+    String inner = p.locationIfAny().map(Location::prefix).orElse("") + p.text();
+    return new Problem(p.code(), p.severity(), p.subject(), p.computeIndex(), p.compute(), property + inner,
+        where, p.suggestion());
   }
 
   /**
