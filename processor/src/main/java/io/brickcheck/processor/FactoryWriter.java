@@ -11,11 +11,12 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.brickcheck.internal.dbt.GeneratedDbtOutput;
 import io.brickcheck.processor.FactoryDescriptor.ComputeDescriptor;
-import io.brickcheck.internal.rules.ComputeNames;
+import io.brickcheck.rules.ComputeNameRule;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.annotation.processing.Filer;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -60,10 +61,18 @@ final class FactoryWriter {
       ParameterizedTypeName.get(ClassName.get(List.class), STRING);
 
   private final Filer filer;
-  private final boolean withJdkGenerated;
+  private final Predicate<Element> withJdkGenerated;
 
-  /** @param withJdkGenerated add {@code @Generated}: the option asks for it and the type resolves */
+  /** @param withJdkGenerated add {@code @Generated} to every factory, or to none */
   FactoryWriter(Filer filer, boolean withJdkGenerated) {
+    this(filer, origin -> withJdkGenerated);
+  }
+
+  /**
+   * @param withJdkGenerated whether the factory of an element may carry {@code @Generated} (see
+   *     {@link JdkGenerated})
+   */
+  FactoryWriter(Filer filer, Predicate<Element> withJdkGenerated) {
     this.filer = filer;
     this.withJdkGenerated = withJdkGenerated;
   }
@@ -91,7 +100,7 @@ final class FactoryWriter {
     if (d.origin() != null) {
       type.addOriginatingElement(d.origin());
     }
-    if (withJdkGenerated) {
+    if (withJdkGenerated.test(d.origin())) {
       type.addAnnotation(
           AnnotationSpec.builder(ClassName.bestGuess(GENERATED))
               .addMember("value", "$S", DatabricksProfileProcessor.class.getCanonicalName())
@@ -295,7 +304,7 @@ final class FactoryWriter {
       create.addStatement("builder.hostKind($T.$L)", HOST_KIND, d.hostKind());
       if (d.dbt() != null) {
         // The names of a dbt compute: block follow dbt's rule (etl.hourly, 2xl_warehouse).
-        create.addStatement("builder.computeNameRule($T.DBT)", ComputeNames.Rule.class);
+        create.addStatement("builder.computeNameRule($T.DBT)", ComputeNameRule.class);
       }
       if (d.jdbcUrl() == null) {
         create.addStatement("builder.defaultHttpPath($N)", httpPathConstant(d.computes().get(0)));
