@@ -140,7 +140,7 @@ public final class BrickcheckOptions {
   /**
    * Warnings become errors ({@link DatabricksProfileException}); implies a blocking probe.
    *
-   * @return this report with every warning turned into an error
+   * @return true when warnings fail the profile
    */
   public boolean strict() {
     return strict;

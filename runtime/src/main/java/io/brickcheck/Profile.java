@@ -1,15 +1,15 @@
 package io.brickcheck;
 
-import io.brickcheck.internal.rules.ComputeNames;
-import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.internal.rules.ComputeReport;
 import io.brickcheck.internal.rules.ComputeSpec;
+import io.brickcheck.rules.ComputeNameRule;
 import io.brickcheck.rules.Host;
 import io.brickcheck.internal.rules.JdbcUrl;
 import io.brickcheck.internal.rules.JdbcUrlChecker;
-import io.brickcheck.rules.JdbcUrlReport;
+import io.brickcheck.internal.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.ProfileChecker;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.internal.rules.ProfileSpec;
 import io.brickcheck.internal.rules.TerminalText;
 import java.util.ArrayList;
@@ -134,11 +134,12 @@ public final class Profile {
   }
 
   /**
-   * The URL this profile was read from, secret-free, or empty for a profile of another source.
+   * The URL this profile was read from, secret-free, or empty for a profile of another source. Not
+   * API: {@link DatabricksConnection} builds the JDBC URL from it.
    *
    * @return the URL, or empty
    */
-  public Optional<JdbcUrl> sourceJdbcUrl() {
+  Optional<JdbcUrl> sourceJdbcUrl() {
     return Optional.ofNullable(sourceUrl);
   }
 
@@ -310,7 +311,7 @@ public final class Profile {
     private HostKind hostKind = HostKind.AUTO;
     private String defaultHttpPath = "";
     private final List<ComputeSpec> computes = new ArrayList<>();
-    private ComputeNames.Rule computeNameRule = ComputeNames.Rule.BRICKCHECK;
+    private ComputeNameRule computeNameRule = ComputeNameRule.BRICKCHECK;
     /** Set by {@link Profile#jdbcUrlBuilder}: the host and default path come from it. */
     private String jdbcUrl;
 
@@ -362,13 +363,13 @@ public final class Profile {
 
     /**
      * Which compute names are valid: Brickcheck's own {@code [A-Za-z][A-Za-z0-9_-]*} unless set;
-     * {@link ComputeNames.Rule#DBT} for the names of a dbt {@code compute:} block ({@code
+     * {@link ComputeNameRule#DBT} for the names of a dbt {@code compute:} block ({@code
      * etl.hourly}, {@code 2xl_warehouse}), as factories generated from a profiles.yml declare.
      *
      * @param rule the profile source's naming rule
      * @return this builder
      */
-    public Builder computeNameRule(ComputeNames.Rule rule) {
+    public Builder computeNameRule(ComputeNameRule rule) {
       this.computeNameRule = Objects.requireNonNull(rule, "rule");
       return this;
     }

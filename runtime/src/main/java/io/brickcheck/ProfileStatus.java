@@ -52,16 +52,16 @@ public final class ProfileStatus {
   /**
    * The host's discovery answer if one is cached; never starts a probe.
    *
-   * @return the result when it completes; never completes exceptionally
+   * @return the cached answer or failure, or empty when the host was not probed (yet)
    */
   public Optional<ProbeResult> probe() {
     return Optional.ofNullable(probe);
   }
 
   /**
-   * The block a person reads: one fact per line.
+   * The block a person reads: one fact per line, {@code name  value}, problems last.
    *
-   * @return the rendered text, or the problem
+   * @return the lines, each ending with a line break
    */
   public String render() {
     StringBuilder out = new StringBuilder();

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the discovery probe costs a caller of {@code open*()}, beside dbt-databricks' figures
- * (CONTRACT.md: 16.7 s blocked on a hung endpoint; 192 connections for 64 threads on a cold host).
+ * (docs/benchmarks.md: 16.7 s blocked on a hung endpoint; 192 connections for 64 threads on a cold host).
  *
  * <ol>
  *   <li>Added latency of the first {@code open()} on a cold host whose discovery endpoint accepts

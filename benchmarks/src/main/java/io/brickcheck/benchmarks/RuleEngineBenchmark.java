@@ -6,7 +6,7 @@ import io.brickcheck.internal.rules.HostResult;
 import io.brickcheck.internal.rules.HttpPathParser;
 import io.brickcheck.internal.rules.HttpPathResult;
 import io.brickcheck.internal.rules.ProfileChecker;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.internal.rules.ProfileSpec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

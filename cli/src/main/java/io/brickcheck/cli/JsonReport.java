@@ -4,10 +4,10 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.internal.rules.ComputeReport;
 import io.brickcheck.rules.Location;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 
 /**
  * The machine-readable form of a report: exactly one JSON object (schema in docs/guide.md, "The

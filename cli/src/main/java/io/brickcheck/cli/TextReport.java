@@ -1,8 +1,8 @@
 package io.brickcheck.cli;
 
-import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.internal.rules.ComputeReport;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.internal.rules.TerminalText;
 import io.brickcheck.internal.rules.Text;
 

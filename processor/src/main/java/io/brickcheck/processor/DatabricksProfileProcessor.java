@@ -93,13 +93,12 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     // Decided before any round: Gradle asks once. Probing the Filer for profiles.yml here would
     // create file objects as a side effect, so the option alone decides (README-processor.md).
     readsYaml = options.profilesFileGiven;
-    boolean generatedResolves = env.getElementUtils().getTypeElement(FactoryWriter.GENERATED) != null;
     writer =
         new FactoryWriter(
             env.getFiler(),
-            generatedResolves && options.generatedAnnotation == ProcessorOptions.GeneratedAnnotation.JDK
-                ? DatabricksProfileProcessor.class.getCanonicalName()
-                : null);
+            DatabricksProfileProcessor.class.getCanonicalName(),
+            new JdkGenerated(
+                env.getElementUtils(), options.generatedAnnotation == ProcessorOptions.GeneratedAnnotation.JDK));
     clashes = new FactoryClashes(env.getElementUtils(), diagnostics, written, sourceTypes);
   }
 

@@ -2,9 +2,9 @@ package io.brickcheck.processor;
 
 import io.brickcheck.internal.dbt.GeneratedDbtOutput;
 import io.brickcheck.internal.rules.ComputeNames;
-import io.brickcheck.rules.ComputeReport;
-import io.brickcheck.rules.JdbcUrlReport;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ComputeReport;
+import io.brickcheck.internal.rules.JdbcUrlReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.util.ArrayList;
 import java.util.List;

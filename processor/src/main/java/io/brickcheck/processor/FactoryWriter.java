@@ -11,11 +11,12 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.brickcheck.internal.dbt.GeneratedDbtOutput;
 import io.brickcheck.processor.FactoryDescriptor.ComputeDescriptor;
-import io.brickcheck.internal.rules.ComputeNames;
+import io.brickcheck.rules.ComputeNameRule;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.annotation.processing.Filer;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -67,14 +68,17 @@ final class FactoryWriter {
 
   private final Filer filer;
   private final String generator;
+  private final Predicate<Element> withJdkGenerated;
 
   /**
-   * @param generator the processor's class name for {@code @Generated(value)}, or null for no
-   *     {@code @Generated} (the option says none, or the type does not resolve)
+   * @param generator the processor's class name, for {@code @Generated(value)}
+   * @param withJdkGenerated whether the factory of an element carries {@code @Generated} (see
+   *     {@link JdkGenerated})
    */
-  FactoryWriter(Filer filer, String generator) {
+  FactoryWriter(Filer filer, String generator, Predicate<Element> withJdkGenerated) {
     this.filer = filer;
     this.generator = generator;
+    this.withJdkGenerated = withJdkGenerated;
   }
 
   void write(FactoryDescriptor d) throws IOException {
@@ -100,7 +104,7 @@ final class FactoryWriter {
     if (d.origin() != null) {
       type.addOriginatingElement(d.origin());
     }
-    if (generator != null) {
+    if (withJdkGenerated.test(d.origin())) {
       type.addAnnotation(
           AnnotationSpec.builder(ClassName.bestGuess(GENERATED))
               .addMember("value", "$S", generator)
@@ -304,7 +308,7 @@ final class FactoryWriter {
       create.addStatement("builder.hostKind($T.$L)", HOST_KIND, d.hostKind());
       if (d.dbt() != null) {
         // The names of a dbt compute: block follow dbt's rule (etl.hourly, 2xl_warehouse).
-        create.addStatement("builder.computeNameRule($T.DBT)", ComputeNames.Rule.class);
+        create.addStatement("builder.computeNameRule($T.DBT)", ComputeNameRule.class);
       }
       if (d.jdbcUrl() == null) {
         create.addStatement("builder.defaultHttpPath($N)", httpPathConstant(d.computes().get(0)));

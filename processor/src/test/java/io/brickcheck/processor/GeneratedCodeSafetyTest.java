@@ -130,7 +130,7 @@ class GeneratedCodeSafetyTest {
     String javadocAttack = "a*/ static { System.setProperty(\"" + PWNED + "\", \"javadoc\"); } /**";
     String unicodeAttack = "b\\u002a/ static { System.setProperty(\"" + PWNED + "\", \"unicode\"); } /\\u002a";
     FactoryDescriptor d = hostile(javadocAttack + unicodeAttack + "\r\u2028\u202e", CRAFTED_TARGET, "profiles\\u000a.yml");
-    String source = new FactoryWriter(null, DatabricksProfileProcessor.class.getCanonicalName()).render(d);
+    String source = new FactoryWriter(null, DatabricksProfileProcessor.class.getCanonicalName(), origin -> true).render(d);
 
     // javac translates unicode escapes first (JLS 3.3): none of ours may make a line break.
     String translated = translateUnicodeEscapes(source);

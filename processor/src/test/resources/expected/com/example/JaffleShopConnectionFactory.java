@@ -6,7 +6,7 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
-import io.brickcheck.internal.rules.ComputeNames;
+import io.brickcheck.rules.ComputeNameRule;
 import java.lang.String;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -94,7 +94,7 @@ public final class JaffleShopConnectionFactory {
   public static JaffleShopConnectionFactory create(BrickcheckOptions options) {
     Profile.Builder builder = Profile.builder(PROFILE_NAME, HOST);
     builder.hostKind(HostKind.AUTO);
-    builder.computeNameRule(ComputeNames.Rule.DBT);
+    builder.computeNameRule(ComputeNameRule.DBT);
     builder.defaultHttpPath(DEFAULT_HTTP_PATH);
     builder.compute("Cluster1", CLUSTER1_HTTP_PATH);
     Profile profile = builder.build(options);

@@ -9,7 +9,7 @@ import io.brickcheck.HostKind;
 import io.brickcheck.internal.rules.JdbcUrlChecker;
 import io.brickcheck.internal.rules.JdbcUrlEntry;
 import io.brickcheck.internal.rules.JdbcUrlParser;
-import io.brickcheck.rules.JdbcUrlReport;
+import io.brickcheck.internal.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

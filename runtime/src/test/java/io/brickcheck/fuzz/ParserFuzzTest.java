@@ -12,7 +12,7 @@ import io.brickcheck.internal.rules.HttpPathParser;
 import io.brickcheck.internal.rules.HttpPathResult;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.ProfileChecker;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.internal.rules.ProfileSpec;
 import java.util.ArrayList;
 import java.util.List;

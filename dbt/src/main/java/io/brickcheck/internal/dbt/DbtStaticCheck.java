@@ -1,7 +1,7 @@
 package io.brickcheck.internal.dbt;
 
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import java.util.List;
 import java.util.Optional;
 

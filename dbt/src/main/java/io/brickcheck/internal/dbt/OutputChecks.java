@@ -1,17 +1,17 @@
 package io.brickcheck.internal.dbt;
 
 import io.brickcheck.rules.Code;
-import io.brickcheck.internal.rules.ComputeNames;
 import io.brickcheck.internal.rules.ComputeSpec;
+import io.brickcheck.rules.ComputeNameRule;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.internal.rules.HostParser;
 import io.brickcheck.internal.rules.HostResult;
 import io.brickcheck.internal.rules.HttpPathParser;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.ProfileChecker;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.internal.rules.ProfileSpec;
-import io.brickcheck.rules.SpecForm;
+import io.brickcheck.internal.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import io.brickcheck.internal.rules.Text;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ final class OutputChecks {
     // Compute names are keys, always literal.
     List<ComputeSpec> names = output.computes().stream().map(c -> new ComputeSpec(c.name(), NAME_CHECK_PATH)).toList();
     ProfileChecker.check(new ProfileSpec(specName(output), NAME_CHECK_HOST, HostClassification.UNKNOWN, NAME_CHECK_PATH, names),
-            ComputeNames.Rule.DBT)
+            ComputeNameRule.DBT)
         .problems().stream()
         .filter(p -> p.subject() == Subject.COMPUTE_NAME)
         .forEach(p -> problems.add(p.at(output.positionOf(p).location())));
@@ -129,7 +129,7 @@ final class OutputChecks {
       all.addAll(secrets);
       return problemsOnly(all);
     }
-    ProfileReport report = ProfileChecker.check(spec.spec(), ComputeNames.Rule.DBT);
+    ProfileReport report = ProfileChecker.check(spec.spec(), ComputeNameRule.DBT);
     List<Problem> moved = new ArrayList<>();
     report.problems().forEach(p -> moved.add(p.at(output.positionOf(p).location())));
     moved.addAll(secrets);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Code;
-import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.internal.rules.ComputeReport;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.brickcheck.internal.rules;
 
+import io.brickcheck.rules.ComputeNameRule;
 import java.util.regex.Pattern;
 
 /**
@@ -15,20 +16,6 @@ public final class ComputeNames {
   /** The name of the profile's own http path. */
   public static final String DEFAULT = "default";
 
-  /** Which names a profile source allows. */
-  public enum Rule {
-    /** Brickcheck's own forms (annotation, {@code --compute}): {@code [A-Za-z][A-Za-z0-9_-]*}. */
-    BRICKCHECK,
-    /**
-     * A dbt {@code compute:} block. dbt-databricks takes any mapping key as a compute name and looks
-     * it up exactly ({@code DatabricksCredentials.compute: Optional[Dict[str, Any]]} in
-     * {@code dbt/adapters/databricks/credentials.py}; {@code creds.compute.get(context.compute_name,
-     * {})} in {@code QueryConfigUtils.get_http_path}, {@code connections.py}), so {@code etl.hourly}
-     * and {@code 2xl_warehouse} are valid there. Brickcheck takes every name of printable ASCII
-     * characters with at least one letter or digit, since only those map to Java names.
-     */
-    DBT
-  }
 
   private static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
   private static final Pattern VALID_DBT = Pattern.compile("[\\x20-\\x7E]*[A-Za-z0-9][\\x20-\\x7E]*");
@@ -42,7 +29,7 @@ public final class ComputeNames {
    * @return true if it matches {@code [A-Za-z][A-Za-z0-9_-]*}
    */
   public static boolean isValid(String name) {
-    return isValid(name, Rule.BRICKCHECK);
+    return isValid(name, ComputeNameRule.BRICKCHECK);
   }
 
   /**
@@ -52,8 +39,8 @@ public final class ComputeNames {
    * @param rule the profile source's rule
    * @return true if the name is valid there
    */
-  public static boolean isValid(String name, Rule rule) {
-    return name != null && (rule == Rule.DBT ? VALID_DBT : VALID).matcher(name).matches();
+  public static boolean isValid(String name, ComputeNameRule rule) {
+    return name != null && (rule == ComputeNameRule.DBT ? VALID_DBT : VALID).matcher(name).matches();
   }
 
   /**

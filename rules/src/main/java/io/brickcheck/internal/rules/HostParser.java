@@ -4,7 +4,6 @@ import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Host;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import static io.brickcheck.internal.rules.Text.quote;
 

@@ -1,14 +1,12 @@
 package io.brickcheck.internal.rules;
 
 import io.brickcheck.rules.Code;
-import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.rules.ComputeNameRule;
 import io.brickcheck.rules.Host;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.PathKind;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.Severity;
-import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import io.brickcheck.rules.WorkspaceIdSource;
 import static io.brickcheck.internal.rules.Text.quote;
@@ -35,7 +33,7 @@ public final class ProfileChecker {
    * @return each compute's workspace id and every problem, in a stable order
    */
   public static ProfileReport check(ProfileSpec spec) {
-    return check(spec, ComputeNames.Rule.BRICKCHECK);
+    return check(spec, ComputeNameRule.BRICKCHECK);
   }
 
   /**
@@ -45,7 +43,7 @@ public final class ProfileChecker {
    * @param nameRule which compute names the profile's source allows
    * @return each compute's workspace id and every problem, in a stable order
    */
-  public static ProfileReport check(ProfileSpec spec, ComputeNames.Rule nameRule) {
+  public static ProfileReport check(ProfileSpec spec, ComputeNameRule nameRule) {
     List<Problem> problems = new ArrayList<>();
     ProfileNames.check("profile", spec.name()).ifPresent(problems::add);
     HostResult hostResult = HostParser.parse(spec.host(), spec.form());
@@ -159,7 +157,7 @@ public final class ProfileChecker {
   }
 
   /** The problem of a compute's name alone or against the names before it, if any. */
-  private static Optional<Problem> checkName(String name, ComputeNames.Rule rule, Map<String, String> methodOwners,
+  private static Optional<Problem> checkName(String name, ComputeNameRule rule, Map<String, String> methodOwners,
       Map<String, String> constantOwners, SpecForm form) {
     int hidden = Text.firstHidden(name);
     if (hidden >= 0) {
@@ -175,7 +173,7 @@ public final class ProfileChecker {
               Code.InvalidComputeName,
               Subject.COMPUTE_NAME,
               name,
-              (rule == ComputeNames.Rule.DBT
+              (rule == ComputeNameRule.DBT
                   ? "compute name " + shown + "cannot become a method name. A name of printable"
                       + " ASCII characters with at least one letter or digit is expected, such as"
                       + " \"etl.hourly\" or \"2xl_warehouse\" (each run of letters and digits becomes a"
@@ -207,7 +205,7 @@ public final class ProfileChecker {
             : owner != null
                 ? "compute name " + quote(name) + " collides with compute " + quote(owner) + " ("
                     + clash(method, ComputeNames.openMethod(owner)) + "). Names must differ after case"
-                    + " folding and after " + (rule == ComputeNames.Rule.DBT
+                    + " folding and after " + (rule == ComputeNameRule.DBT
                         ? "every character other than a letter or digit is" : "\"-\" and \"_\" are")
                     + " removed. Rename one of them"
                 : "compute name " + quote(name) + " collides with compute " + quote(constantOwner)

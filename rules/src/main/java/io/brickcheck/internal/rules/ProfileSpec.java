@@ -1,7 +1,6 @@
 package io.brickcheck.internal.rules;
 
 import io.brickcheck.rules.HostClassification;
-import io.brickcheck.rules.SpecForm;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,5 @@
 package io.brickcheck.internal.rules;
 
-import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;

@@ -2,6 +2,7 @@ package io.brickcheck.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brickcheck.rules.ComputeNameRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +46,7 @@ class ComputeNamesTest {
     "a--b          | openAB             | A__B"
   })
   void dbtNamesMapToJavaNames(String name, String method, String constant) {
-    assertThat(ComputeNames.isValid(name, ComputeNames.Rule.DBT)).isTrue();
+    assertThat(ComputeNames.isValid(name, ComputeNameRule.DBT)).isTrue();
     assertThat(ComputeNames.openMethod(name)).isEqualTo(method);
     assertThat(ComputeNames.constantPrefix(name)).isEqualTo(constant);
     assertThat(javax.lang.model.SourceVersion.isIdentifier(method)).isTrue();
@@ -58,7 +59,7 @@ class ComputeNamesTest {
       "a\nb"})
   void dbtNamesWithoutAsciiWordsOrWithOtherCharactersAreRefused(String escaped) {
     String name = escaped.translateEscapes();
-    assertThat(ComputeNames.isValid(name, ComputeNames.Rule.DBT)).as(escaped).isFalse();
+    assertThat(ComputeNames.isValid(name, ComputeNameRule.DBT)).as(escaped).isFalse();
   }
 
   @ParameterizedTest

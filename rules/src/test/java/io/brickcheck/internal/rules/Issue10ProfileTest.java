@@ -3,9 +3,7 @@ package io.brickcheck.internal.rules;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.Severity;
-import io.brickcheck.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import static org.assertj.core.api.Assertions.assertThat;
 

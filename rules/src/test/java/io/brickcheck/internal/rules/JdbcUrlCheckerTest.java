@@ -1,7 +1,6 @@
 package io.brickcheck.internal.rules;
 
 import io.brickcheck.rules.Code;
-import io.brickcheck.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Severity;
 import static org.assertj.core.api.Assertions.assertThat;

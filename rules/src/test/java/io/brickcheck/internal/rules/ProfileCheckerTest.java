@@ -1,10 +1,8 @@
 package io.brickcheck.internal.rules;
 
 import io.brickcheck.rules.Code;
-import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
 import io.brickcheck.rules.Severity;
 import io.brickcheck.rules.WorkspaceIdSource;
 import static org.assertj.core.api.Assertions.assertThat;

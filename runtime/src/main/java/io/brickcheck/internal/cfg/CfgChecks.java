@@ -14,9 +14,9 @@ import io.brickcheck.internal.rules.HttpPathResult;
 import io.brickcheck.rules.PathKind;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.ProfileChecker;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.internal.rules.ProfileSpec;
-import io.brickcheck.rules.SpecForm;
+import io.brickcheck.internal.rules.SpecForm;
 import io.brickcheck.rules.Subject;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -30,7 +30,7 @@ import java.util.Set;
 
 /**
  * A Databricks CLI profile as a Brickcheck profile. The values are read with the CLI's and SDKs'
- * meaning (CONTRACT.md, amendments: readers of other tools' files follow that tool's meaning), then
+ * meaning (docs/rules.md, "Profile sources": a reader of another tool's file follows that tool), then
  * judged by the one rule engine ({@link HostParser}, {@link HttpPathParser}, {@link
  * ProfileChecker}); the rules here are only about how this source's values combine:
  *

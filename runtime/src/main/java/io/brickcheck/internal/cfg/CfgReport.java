@@ -1,6 +1,6 @@
 package io.brickcheck.internal.cfg;
 
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

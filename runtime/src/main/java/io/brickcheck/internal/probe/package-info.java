@@ -1,6 +1,6 @@
 /**
  * The runtime's discovery probe: asks a Databricks host what it is through {@code GET
- * <host>/.well-known/databricks-config} (CONTRACT.md, "Discovery probe").
+ * <host>/.well-known/databricks-config} (docs/rules.md, "Discovery (run time)").
  *
  * <p><b>Brickcheck-internal.</b> The public types here exist so that Brickcheck's own connection
  * plumbing can use them from another package; they are not a supported API for applications and

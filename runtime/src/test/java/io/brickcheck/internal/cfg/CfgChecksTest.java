@@ -3,9 +3,9 @@ package io.brickcheck.internal.cfg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.rules.Code;
-import io.brickcheck.rules.ComputeReport;
+import io.brickcheck.internal.rules.ComputeReport;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.rules.Severity;
 import java.nio.file.Path;
 import java.util.List;

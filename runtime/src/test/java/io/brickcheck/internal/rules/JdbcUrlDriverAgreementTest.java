@@ -1,9 +1,7 @@
 package io.brickcheck.internal.rules;
 
-import io.brickcheck.rules.ComputeReport;
 import io.brickcheck.rules.WorkspaceIdSource;
 import io.brickcheck.rules.Host;
-import io.brickcheck.rules.JdbcUrlReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.HostKind;

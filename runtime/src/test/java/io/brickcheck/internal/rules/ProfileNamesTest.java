@@ -2,7 +2,6 @@ package io.brickcheck.internal.rules;
 
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,12 +1,14 @@
-package io.brickcheck.rules;
+package io.brickcheck.internal.rules;
 
-import io.brickcheck.internal.rules.HostResult;
-import io.brickcheck.internal.rules.ProfileSpec;
+import io.brickcheck.rules.Code;
+import io.brickcheck.rules.HostClassification;
+import io.brickcheck.rules.Problem;
+import io.brickcheck.rules.Severity;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of {@link io.brickcheck.internal.rules.ProfileChecker#check}: the parsed parts and every problem, host problems
+ * The outcome of {@link ProfileChecker#check}: the parsed parts and every problem, host problems
  * first, then each compute's in declaration order.
  *
  * @param spec the profile as declared

@@ -1,7 +1,6 @@
-package io.brickcheck.rules;
+package io.brickcheck.internal.rules;
 
-import io.brickcheck.internal.rules.ComputeNames;
-import io.brickcheck.internal.rules.HttpPathResult;
+import io.brickcheck.rules.WorkspaceIdSource;
 import java.util.Optional;
 
 /**

@@ -1,14 +1,13 @@
-package io.brickcheck.rules;
+package io.brickcheck.internal.rules;
 
-import io.brickcheck.internal.rules.ComputeNames;
-import io.brickcheck.internal.rules.Text;
+import io.brickcheck.rules.HostClassification;
 
 /**
  * How the user wrote a profile, so that a message names each setting as the user spells it: a fix
  * that says {@code httpPath} to a dbt user, who writes {@code http_path}, is a fix they must
  * translate. The rules are the same for every form; only the words differ.
  *
- * <p>A new profile source adds a constant here and passes it with {@link io.brickcheck.internal.rules.ProfileSpec#withForm}.
+ * <p>A new profile source adds a constant here and passes it with {@link ProfileSpec#withForm}.
  */
 public enum SpecForm {
   /** {@code @DatabricksProfile(host = ..., httpPath = ..., computes = @Compute(...))}, and the runtime builder. */

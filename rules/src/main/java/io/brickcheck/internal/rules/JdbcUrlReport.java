@@ -1,10 +1,9 @@
-package io.brickcheck.rules;
+package io.brickcheck.internal.rules;
 
-import io.brickcheck.internal.rules.JdbcUrl;
 import java.util.Optional;
 
 /**
- * The outcome of {@link io.brickcheck.internal.rules.JdbcUrlChecker#check}: the split URL and the profile it describes, checked.
+ * The outcome of {@link JdbcUrlChecker#check}: the split URL and the profile it describes, checked.
  *
  * @param url the split URL, or null when it cannot be used (then {@code report} holds only the
  *     URL's problems, and no compute)
