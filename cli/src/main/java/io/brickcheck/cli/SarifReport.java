@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Location;
 import io.brickcheck.rules.Problem;
-import io.brickcheck.rules.ProfileReport;
+import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.rules.Severity;
 import java.net.URI;
 import java.net.URISyntaxException;
