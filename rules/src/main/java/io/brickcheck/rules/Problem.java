@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param code the stable code
  * @param severity error or warning (a warning becomes an error in strict mode), or a note
  * @param subject the part of the profile at fault
- * @param computeIndex the compute's position in the profile ({@link ProfileReport#computes()}: 0
+ * @param computeIndex the compute's position in the profile (the profile report's computes: 0
  *     is {@code default}, then the named computes in declaration order), or {@link #NO_INDEX} when
  *     the problem is about no compute or the source did not say which one
  * @param compute the compute's name, or {@code null} when the problem is about the host or the
