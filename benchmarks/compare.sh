@@ -3,9 +3,10 @@
 # medians and the ratios beside the goals; judges nothing by itself (exit 0 unless a step fails).
 #
 # Usage (from anywhere; builds what it needs unless --no-build):
-#   benchmarks/compare.sh [--quick] [--runs N] [--no-build]
+#   benchmarks/compare.sh [--quick] [--runs N] [--only annotated|realistic|cold] [--no-build]
 #     --quick     3 runs, and the 500-type shape at 200 types: about 3 minutes on 2 quiet cores
 #     (default)   5 runs: about 8 minutes
+#     --only      one part: a build shape, or the cold starts
 #
 # Build cost: javac's CPU time (user + sys of the whole javac process, JVM start included) on two
 # shapes, each compiled in every way below in turn within each run (A B C D E, A B C D E, ...), so
@@ -37,12 +38,14 @@ ROOT=$(pwd)
 RUNS=5
 QUICK=false
 BUILD=true
+ONLY=all
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=true; RUNS=3 ;;
     --runs) RUNS=$2; shift ;;
     --no-build) BUILD=false ;;
-    *) echo "usage: benchmarks/compare.sh [--quick] [--runs N] [--no-build]" >&2; exit 2 ;;
+    --only) ONLY=$2; shift ;;
+    *) echo "usage: benchmarks/compare.sh [--quick] [--runs N] [--only annotated|realistic|cold] [--no-build]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -228,6 +231,7 @@ echo "runs: $RUNS; load average at start: $(load)"
 echo
 echo "== build cost: javac CPU seconds (user + sys), medians; ratios to plain (AutoValue: to av-plain)"
 for shape in annotated realistic; do
+  [ "$ONLY" = all ] || [ "$ONLY" = "$shape" ] || continue
   if [ "$shape" = annotated ]; then n=$N_ANNOTATED m=0; else n=$N_REALISTIC m=$N_ORDINARY; fi
   generate "$WORK/$shape-profile" profile "$n" "$m"
   generate "$WORK/$shape-value" value "$n" "$m"
@@ -263,6 +267,9 @@ for shape in annotated realistic; do
   unset MED
 done
 
+if [ "$ONLY" != all ] && [ "$ONLY" != cold ]; then
+  exit 0
+fi
 echo
 echo "== cold start: fresh JVM per run, medians (load average now: $(load))"
 HOSTS="$WORK/hosts"
