@@ -8,6 +8,8 @@
 #      64 concurrent cold opens, beside dbt-databricks' figures (OpenLatency)
 #   3. the processor's compile-time overhead at N = 100, 500 and 2000 profiles
 #      (processor/bench/compile-overhead.sh, 3 interleaved runs each)
+#   4. build cost beside a no-op processor and AutoValue, and cold start (probe OFF, ASYNC, the
+#      CLI), side by side as ratios (benchmarks/compare.sh; alone: benchmarks/compare.sh --quick)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -DskipTests package
@@ -17,3 +19,5 @@ echo "=== 2. open() latency and single flight"
 java -cp benchmarks/target/benchmarks.jar io.brickcheck.benchmarks.OpenLatency 5
 echo "=== 3. compile-time overhead"
 processor/bench/compile-overhead.sh 3 100 500 2000
+echo "=== 4. build cost and cold start, side by side"
+benchmarks/compare.sh --no-build

@@ -23,7 +23,11 @@ import org.slf4j.LoggerFactory;
  * process. The rules themselves are the rule engine's ({@link ProfileChecker#checkDiscovered}).
  */
 final class Discovery {
-  private static final Logger LOG = LoggerFactory.getLogger("io.brickcheck");
+  /** Loaded with the first warning: a profile without one loads no SLF4J on its caller's path. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger("io.brickcheck");
+  }
+
   /** profile + code + compute + text: "each warning once per profile and code per process". */
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
   /** Programs that build profiles with ever-new names must not grow the set without bound. */
@@ -174,7 +178,7 @@ final class Discovery {
         WARNED.clear(); // at worst a warning is logged once more
       }
       if (WARNED.add(profileName + '|' + p.code() + '|' + p.compute() + '|' + p.message())) {
-        LOG.warn(p.message());
+        Log.LOG.warn(p.message());
       }
     }
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -40,13 +41,18 @@ final class RuntimeContext {
   private static RuntimeContext defaultContext;
 
   private final BrickcheckOptions options;
-  private final OkHttpClient client;
+  /** The caller's client, or Brickcheck's own once a REST client asks for it; null until then. */
+  private volatile OkHttpClient client;
   private final DiscoveryProbe probe;
 
+  /**
+   * Makes no HTTP client: building a profile and asking for its JDBC URL must not load OkHttp (and
+   * Kotlin's standard library with it). The probe gets Brickcheck's client on its own thread.
+   */
   private RuntimeContext(BrickcheckOptions options) {
     this.options = options;
-    this.client = options.httpClient() != null ? options.httpClient() : sharedClient();
-    this.probe = options.probeMode() == ProbeMode.OFF ? null : probeFor(options, client);
+    this.client = options.httpClient();
+    this.probe = options.probeMode() == ProbeMode.OFF ? null : probeFor(options);
   }
 
   static RuntimeContext of(BrickcheckOptions options) {
@@ -67,7 +73,12 @@ final class RuntimeContext {
 
   /** The base client: callers' interceptors included, Brickcheck's not yet. */
   OkHttpClient client() {
-    return client;
+    OkHttpClient c = client;
+    if (c == null) {
+      c = sharedClient();
+      client = c; // a race makes the same shared client twice over: harmless
+    }
+    return c;
   }
 
   /** The probe, or null when the probe mode is OFF. */
@@ -144,11 +155,32 @@ final class RuntimeContext {
       Duration successTtl,
       Duration failureTtl,
       int maxCachedHosts,
-      OkHttpClient client) {
-    // OkHttpClient has identity equality, which is what sharing a client means.
+      Object client) {
+    // OkHttpClient has identity equality, which is what sharing a client means; Brickcheck's own
+    // client, made later, is keyed as null (typed Object so that the key never loads OkHttp).
   }
 
-  private static DiscoveryProbe probeFor(BrickcheckOptions o, OkHttpClient client) {
+  /**
+   * The probe's base client, asked for on its worker thread: the options' client, else
+   * Brickcheck's own. A class, not a lambda: bootstrapping a lambda whose type names {@code
+   * OkHttpClient} would load it on the caller's thread.
+   */
+  private static final class ProbeClient implements Supplier<OkHttpClient> {
+    private final BrickcheckOptions options;
+
+    ProbeClient(BrickcheckOptions options) {
+      this.options = options;
+    }
+
+    @Override
+    public OkHttpClient get() {
+      OkHttpClient given = options.httpClient();
+      return given != null ? given : sharedClient();
+    }
+  }
+
+  private static DiscoveryProbe probeFor(BrickcheckOptions o) {
+    Object client = o.httpClient();
     ProbeKey key =
         new ProbeKey(o.probeBudget(), o.probeAttemptTimeout(), o.probeSuccessTtl(), o.probeFailureTtl(),
             o.probeCacheMaxHosts(), client);
@@ -161,7 +193,10 @@ final class RuntimeContext {
       if (probe != null) {
         return probe;
       }
-      probe = DiscoveryProbe.builder().httpClient(client).settings(o.probeSettings()).build();
+      probe = DiscoveryProbe.builder()
+          .httpClientSource(new ProbeClient(o))
+          .settings(o.probeSettings())
+          .build();
       ALL_PROBES.add(probe);
       // Options built per call with ever-new clients: do not grow the shared map without bound.
       if (PROBES.size() < MAX_PROBES) {

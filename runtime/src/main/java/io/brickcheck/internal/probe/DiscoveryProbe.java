@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import okhttp3.Authenticator;
 import okhttp3.CookieJar;
 import okhttp3.OkHttpClient;
@@ -53,10 +54,14 @@ public final class DiscoveryProbe implements AutoCloseable {
   /** A hit moves a host's "last used" stamp only if it is older than this: no write per call. */
   private static final long TOUCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.brickcheck.internal.probe");
-
-  private final OkHttpClient client;
+  /**
+   * Where the client comes from: a caller's (given or supplied) or, when null, a new one. Asked on
+   * the first probe's worker thread, so that building a probe, and an ASYNC caller's thread,
+   * never load OkHttp (nor Kotlin's standard library, which it needs).
+   */
+  private final Supplier<OkHttpClient> baseClient;
   private final boolean ownsClient;
+  private final IsolatedClient client = new IsolatedClient();
   private final ProbeSettings settings;
   private final Clock clock;
   private final LongSupplier ticker;
@@ -103,9 +108,48 @@ public final class DiscoveryProbe implements AutoCloseable {
     this.settings = b.settings;
     this.clock = b.clock;
     this.ticker = b.ticker;
-    this.warnings = b.warnings != null ? b.warnings : LOG::warn;
-    this.client = isolate(b.client, settings);
+    this.warnings = b.warnings != null ? b.warnings : DiscoveryProbe::logWarning;
+    this.baseClient = b.client;
     this.ownsClient = b.client == null;
+  }
+
+  /** The SLF4J logger, loaded with its first line: a program that is never warned loads no SLF4J. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger("io.brickcheck.internal.probe");
+  }
+
+  private static void logWarning(String line) {
+    Log.LOG.warn(line);
+  }
+
+  /**
+   * The isolated client, made on first use (a probe worker thread). A class, not a method
+   * reference: bootstrapping a lambda whose type names {@code OkHttpClient} would load OkHttp on
+   * the thread that starts the probe.
+   */
+  private final class IsolatedClient implements Supplier<OkHttpClient> {
+    /** Null until the first request; written under this object's lock. */
+    private volatile OkHttpClient made;
+
+    @Override
+    public OkHttpClient get() {
+      OkHttpClient c = made;
+      if (c == null) {
+        synchronized (this) {
+          c = made;
+          if (c == null) {
+            c = isolate(baseClient == null ? null : baseClient.get(), settings);
+            made = c;
+          }
+        }
+      }
+      return c;
+    }
+
+    /** The client if it was made, else null. */
+    OkHttpClient ifMade() {
+      return made;
+    }
   }
 
   /**
@@ -177,6 +221,13 @@ public final class DiscoveryProbe implements AutoCloseable {
    * @return the result, within the budget
    */
   public ProbeResult probeAndWait(Host host) {
+    // A waiting caller makes the HTTP client itself, before the budget starts (as it did when
+    // the client was made with the profile): loading OkHttp in a cold JVM must not eat the budget.
+    try {
+      client.get();
+    } catch (RuntimeException | LinkageError e) {
+      // The probe's own run reports it, as a failure result.
+    }
     long start = System.nanoTime();
     CompletableFuture<ProbeResult> future = probe(host);
     long waitNanos = settings.budget().plus(WAIT_SLACK).toNanos();
@@ -229,8 +280,9 @@ public final class DiscoveryProbe implements AutoCloseable {
     workers.shutdownNow();
     timer.shutdownNow();
     slots.clear();
-    if (ownsClient) {
-      client.connectionPool().evictAll(); // a caller's pool is the caller's to manage
+    OkHttpClient c = client.ifMade();
+    if (ownsClient && c != null) {
+      c.connectionPool().evictAll(); // a caller's pool is the caller's to manage
     }
   }
 
@@ -388,7 +440,7 @@ public final class DiscoveryProbe implements AutoCloseable {
 
   /** Builder; everything is optional. */
   public static final class Builder {
-    private OkHttpClient client;
+    private Supplier<OkHttpClient> client;
     private ProbeSettings settings = ProbeSettings.defaults();
     private Clock clock = Clock.systemUTC();
     private LongSupplier ticker = System::nanoTime;
@@ -404,7 +456,19 @@ public final class DiscoveryProbe implements AutoCloseable {
      * @return this builder
      */
     public Builder httpClient(OkHttpClient value) {
-      client = value;
+      client = value == null ? null : () -> value;
+      return this;
+    }
+
+    /**
+     * As {@link #httpClient(OkHttpClient)}, the client asked for on the first probe's worker
+     * thread (once), so that whoever builds the probe never loads OkHttp.
+     *
+     * @param source gives the client to derive the probe's from; null: the probe's own
+     * @return this builder
+     */
+    public Builder httpClientSource(Supplier<OkHttpClient> source) {
+      client = source;
       return this;
     }
 

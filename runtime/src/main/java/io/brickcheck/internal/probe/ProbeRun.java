@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -30,7 +31,8 @@ import okio.BufferedSource;
 final class ProbeRun implements Runnable {
   private final Host host;
   private final String url;
-  private final OkHttpClient client;
+  /** Resolved on the probe thread, so that an ASYNC caller's thread never loads OkHttp. */
+  private final Supplier<OkHttpClient> client;
   private final ProbeSettings settings;
   private final Clock clock;
   private final long startNanos;
@@ -46,7 +48,7 @@ final class ProbeRun implements Runnable {
   ProbeRun(
       Host host,
       String url,
-      OkHttpClient client,
+      Supplier<OkHttpClient> client,
       ProbeSettings settings,
       Clock clock,
       Consumer<ProbeResult> finisher) {
@@ -126,6 +128,7 @@ final class ProbeRun implements Runnable {
             .header("Accept", "application/json")
             .header("User-Agent", "brickcheck-probe")
             .build();
+    OkHttpClient client = this.client.get();
     long attemptNanos = settings.attemptTimeout().toNanos();
     for (int n = 1; n <= settings.maxAttempts(); n++) {
       long remaining = remainingNanos();
