@@ -13,5 +13,6 @@ module io.brickcheck.rules {
       io.brickcheck.dbt,
       io.brickcheck.runtime,
       io.brickcheck.processor,
-      io.brickcheck.cli;
+      io.brickcheck.cli,
+      io.brickcheck.spring;
 }
