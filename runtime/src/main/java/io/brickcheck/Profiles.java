@@ -221,7 +221,7 @@ public final class Profiles {
     if (!selection.isSelected()) {
       throw new DatabricksProfileException(selection.problems());
     }
-    CfgReport checked = selection.check(hostKind);
+    CfgReport checked = selection.check(hostKind.classification());
     if (checked.report().spec() == null) {
       throw new DatabricksProfileException(checked.report().problems());
     }

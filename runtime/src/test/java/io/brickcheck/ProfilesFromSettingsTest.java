@@ -67,7 +67,7 @@ class ProfilesFromSettingsTest {
     Profile profile = Profiles.fromDatabricksConfig(file, "spog", Map.of(), home, BLOCKING);
     DatabricksConnection warehouse = profile.open("default");
     // The file's own token, read for this use only.
-    Credentials fromFile = io.brickcheck.internal.cfg.DatabricksCfg.credentials(file, "spog", Map.of(), home).orElseThrow();
+    Credentials fromFile = io.brickcheck.internal.cfg.DatabricksCfg.credentials(file, "spog", Map.of(), home, Credentials::token, Credentials::oauthM2M).orElseThrow();
     assertThat(fromFile).isEqualTo(Credentials.token(PAT)).hasToString("Credentials[token, redacted]");
 
     assertThat(profile.warnings()).extracting(Problem::code).containsExactly(Code.WorkspaceIdOnHost);

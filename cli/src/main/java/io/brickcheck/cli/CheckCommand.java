@@ -190,7 +190,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     CfgSelection selection = source.databricksCfg != null ? selectDatabricksCfg(source.databricksCfg)
         : source.env ? DatabricksCfg.fromEnvironment(parent.env, home()) : null;
-    CfgReport settings = selection == null ? null : selection.check(hostKind);
+    CfgReport settings = selection == null ? null : selection.check(hostKind.classification());
     ReportSource named = selection != null ? cfgSource(selection) : ReportSource.NONE;
     ProfileReport report;
     if (settings != null) {

@@ -81,7 +81,7 @@ class LinearTimeTest {
     }, yaml));
     shapes.add(new Shape("yaml deep flow", n -> "p: " + run("[", n / 2) + run("]", n / 2), yaml));
     Consumer<String> cfg = text -> DatabricksCfg.fromFile(DatabricksCfg.parse(text, ".databrickscfg"), "p")
-        .check(HostKind.AUTO);
+        .check(HostKind.AUTO.classification());
     String cfgHead = "[p]\nhost = https://peco.azuredatabricks.net\nworkspace_id = 42\n";
     shapes.add(new Shape("databrickscfg continuation lines", n -> cfgHead + "warehouse_id = a" + run("\\\n", n / 2), cfg));
     shapes.add(new Shape("databrickscfg many keys", n -> cfgHead + run("k = v\n", n / 6), cfg));

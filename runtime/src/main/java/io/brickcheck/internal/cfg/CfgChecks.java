@@ -2,7 +2,6 @@ package io.brickcheck.internal.cfg;
 
 import static io.brickcheck.internal.rules.Text.quote;
 
-import io.brickcheck.HostKind;
 import io.brickcheck.rules.Code;
 import io.brickcheck.internal.rules.ComputeSpec;
 import io.brickcheck.rules.Host;
@@ -67,7 +66,7 @@ final class CfgChecks {
   /** One compute built from the settings. */
   private record Built(String name, String path, Setting from, Origin idOrigin, String describe) {}
 
-  static CfgReport check(DatabricksSettings s, HostKind hostKind) {
+  static CfgReport check(DatabricksSettings s, HostClassification declared) {
     List<Problem> problems = new ArrayList<>(s.problems());
     Map<String, String> origins = new LinkedHashMap<>();
     Origin profileOrigin = s.origin().orElse(null);
@@ -136,8 +135,8 @@ final class CfgChecks {
 
     HostResult parsedHost = HostParser.parse(url.base());
     Host parsed = parsedHost.host();
-    boolean perWorkspace = hostKind == HostKind.WORKSPACE
-        || hostKind == HostKind.AUTO && parsed != null && parsed.classification() == HostClassification.WORKSPACE;
+    boolean perWorkspace = declared == HostClassification.WORKSPACE
+        || declared == HostClassification.UNKNOWN && parsed != null && parsed.classification() == HostClassification.WORKSPACE;
     // On a per-workspace host the id is carried only when it contradicts the name, so that the
     // engine's HostWorkspaceMismatch judges it; otherwise ?o= there is noise (StrayWorkspaceId).
     boolean carry = effectiveId != null && (!perWorkspace
@@ -205,7 +204,7 @@ final class CfgChecks {
       computes.add(new ComputeSpec(b.name(), b.path()));
     }
     ProfileReport report = ProfileChecker.check(
-        new ProfileSpec(profile, url.base(), hostKind.classification(), built.get(0).path(), computes).withForm(SpecForm.DATABRICKSCFG));
+        new ProfileSpec(profile, url.base(), declared, built.get(0).path(), computes).withForm(SpecForm.DATABRICKSCFG));
     for (Problem p : report.problems()) {
       problems.add(CfgReader.moved(p, originOf(p, host, built, profileOrigin)));
     }

@@ -1,6 +1,7 @@
 package io.brickcheck.internal.cfg;
 
-import io.brickcheck.HostKind;
+import io.brickcheck.rules.HostClassification;
+
 import io.brickcheck.rules.Problem;
 import java.util.List;
 
@@ -43,10 +44,10 @@ public record CfgSelection(DatabricksSettings settings, List<Problem> problems) 
    * Applies every rule: the rule engine on the profile the settings describe, and the rules of this
    * source; each problem's message starts with the origin of the value it is about.
    *
-   * @param hostKind what the host is declared to be
+   * @param declared what the host is declared to be ({@code UNKNOWN}: not declared)
    * @return the report, with where each value came from
    */
-  public CfgReport check(HostKind hostKind) {
-    return settings == null ? CfgChecks.problemsOnly(problems) : CfgChecks.check(settings, hostKind);
+  public CfgReport check(HostClassification declared) {
+    return settings == null ? CfgChecks.problemsOnly(problems) : CfgChecks.check(settings, declared);
   }
 }

@@ -2,7 +2,6 @@ package io.brickcheck.internal.cfg;
 
 import static io.brickcheck.internal.rules.Text.quote;
 
-import io.brickcheck.Credentials;
 import io.brickcheck.rules.Code;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Subject;
@@ -21,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -30,7 +31,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * CfgSelection prod = DatabricksCfg.fromFile(DatabricksCfg.read(path), "prod");
- * CfgReport report = prod.check(HostKind.AUTO);      // the rule engine, problems at file positions
+ * CfgReport report = prod.check(HostClassification.UNKNOWN);      // the rule engine, problems at file positions
  * CfgSelection env = DatabricksCfg.fromEnvironment(System.getenv(), home);  // as the SDK resolves
  * }</pre>
  *
@@ -285,17 +286,22 @@ public final class DatabricksCfg {
    * io.brickcheck.DatabricksConnection}: a token ({@code DATABRICKS_TOKEN}, else {@code token}), else
    * an OAuth client ({@code DATABRICKS_CLIENT_ID} / {@code client_id} with {@code
    * DATABRICKS_CLIENT_SECRET} / {@code client_secret}), variables before the file. The file is read
-   * again, its secret values are used to build the {@link Credentials} and dropped with it: no other
-   * object of this package ever holds one.
+   * again, its secret values are handed to {@code token} or {@code oauthClient} and dropped with it:
+   * no other object of this package ever holds one. (The caller makes its own credentials type, as
+   * {@code io.brickcheck.Credentials::token}, so this package does not depend on the API.)
    *
    * @param fileOrNull the file; null for {@code DATABRICKS_CONFIG_FILE}, else {@code ~/.databrickscfg}
    * @param profileOrNull the profile; null for {@code DATABRICKS_CONFIG_PROFILE}, else {@code DEFAULT}
    * @param env the environment variables
    * @param home the home directory when {@code HOME} is unset, may be null
+   * @param token makes credentials from a personal access token
+   * @param oauthClient makes credentials from an OAuth client id and secret
+   * @param <C> the credentials type
    * @return the credentials, or empty when neither a token nor a whole OAuth client is set (an
    *     unreadable file or unknown profile counts as no values: the profile's own check reports it)
    */
-  public static Optional<Credentials> credentials(Path fileOrNull, String profileOrNull, Map<String, String> env, Path home) {
+  public static <C> Optional<C> credentials(Path fileOrNull, String profileOrNull, Map<String, String> env, Path home,
+      Function<String, C> token, BiFunction<String, String, C> oauthClient) {
     Map<String, String> values = new HashMap<>();
     Path path = fileOrNull != null ? fileOrNull : locate(env, home);
     String profile = profileOrNull != null ? profileOrNull : nonEmpty(env.get(CONFIG_PROFILE_VARIABLE));
@@ -316,14 +322,14 @@ public final class DatabricksCfg {
         values.put(key, fromEnv);
       }
     }
-    String token = values.get("token");
-    if (token != null && !token.isBlank()) {
-      return Optional.of(Credentials.token(token.strip()));
+    String pat = values.get("token");
+    if (pat != null && !pat.isBlank()) {
+      return Optional.of(token.apply(pat.strip()));
     }
     String id = values.get("client_id");
     String secret = values.get("client_secret");
     return id != null && !id.isBlank() && secret != null && !secret.isBlank()
-        ? Optional.of(Credentials.oauthM2M(id.strip(), secret.strip()))
+        ? Optional.of(oauthClient.apply(id.strip(), secret.strip()))
         : Optional.empty();
   }
 

@@ -24,6 +24,6 @@ final class CfgFiles {
   /** Checks one profile of a file written to {@code dir/.databrickscfg}. */
   static CfgReport check(Path dir, String text, String profile) {
     Path file = write(dir, ".databrickscfg", text);
-    return DatabricksCfg.fromFile(DatabricksCfg.read(file), profile).check(io.brickcheck.HostKind.AUTO);
+    return DatabricksCfg.fromFile(DatabricksCfg.read(file), profile).check(io.brickcheck.HostKind.AUTO.classification());
   }
 }

@@ -46,7 +46,7 @@ class CfgReaderPropertiesTest {
       DatabricksCfgFile file = DatabricksCfg.parse(input, "f.cfg");
       int lines = input.split("\r\n|\r|\n", -1).length;
       CfgSelection selection = DatabricksCfg.fromFile(file, profile);
-      CfgReport report = selection.check(r.nextBoolean() ? HostKind.AUTO : HostKind.SPOG);
+      CfgReport report = selection.check((r.nextBoolean() ? HostKind.AUTO : HostKind.SPOG).classification());
       List<String> seen = new ArrayList<>();
       seen.add(file.toString());
       seen.add(selection.toString());
@@ -88,7 +88,7 @@ class CfgReaderPropertiesTest {
             ? SECRET : plain(r) + plain(r));
       }
       CfgSelection selection = DatabricksCfg.fromEnvironment(env, null);
-      CfgReport report = selection.check(HostKind.AUTO);
+      CfgReport report = selection.check(HostKind.AUTO.classification());
       assertThat(selection + report.origins().toString() + report.report().problems())
           .as("seed %d try %d: %s", SEED, i, env.keySet()).doesNotContain(SECRET);
       report.report().problems().forEach(p -> assertThat(p.message()).startsWith(p.code().tag() + " "));

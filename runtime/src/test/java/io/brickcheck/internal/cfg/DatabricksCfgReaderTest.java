@@ -147,7 +147,7 @@ class DatabricksCfgReaderTest {
         .satisfies(p -> assertThat(p.message()).contains("is not valid UTF-8"));
     assertThat(DatabricksCfg.parse("x".repeat(CfgReader.MAX_CHARACTERS + 1), "big").problems()).singleElement()
         .satisfies(p -> assertThat(p.code()).isEqualTo(Code.InvalidConfigFile));
-    assertThat(DatabricksCfg.fromFile(DatabricksCfg.read(missing), "p").check(HostKind.AUTO).report().problems())
+    assertThat(DatabricksCfg.fromFile(DatabricksCfg.read(missing), "p").check(HostKind.AUTO.classification()).report().problems())
         .extracting(Problem::code).containsExactly(Code.ConfigFileNotFound);
   }
 

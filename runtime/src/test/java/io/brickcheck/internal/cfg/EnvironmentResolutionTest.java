@@ -1,5 +1,6 @@
 package io.brickcheck.internal.cfg;
 
+import io.brickcheck.Credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.HostKind;
@@ -50,7 +51,7 @@ class EnvironmentResolutionTest {
         Map.entry("workspace_id", "env:DATABRICKS_WORKSPACE_ID"),
         Map.entry("warehouse_id", "env:DATABRICKS_WAREHOUSE_ID"),
         Map.entry("token", "env:DATABRICKS_TOKEN"));
-    CfgReport r = s.check(HostKind.AUTO);
+    CfgReport r = s.check(HostKind.AUTO.classification());
     assertThat(r.report().problems()).isEmpty();
     assertThat(r.report().computes().get(0).path().input()).isEqualTo("/sql/1.0/warehouses/abc?o=" + ID);
     assertThat(r.origins()).containsEntry("credentials", "token (set) at env:DATABRICKS_TOKEN");
@@ -63,7 +64,7 @@ class EnvironmentResolutionTest {
     CfgSelection s = DatabricksCfg.fromEnvironment(env("DATABRICKS_HOST", SPOG, "DATABRICKS_HTTP_PATH",
         "/sql/1.0/warehouses/abc?o=" + ID), null);
     assertThat(origins(s)).containsOnlyKeys("host", "http_path");
-    assertThat(s.check(HostKind.AUTO).report().problems()).isEmpty();
+    assertThat(s.check(HostKind.AUTO.classification()).report().problems()).isEmpty();
   }
 
   @Test
@@ -75,7 +76,7 @@ class EnvironmentResolutionTest {
         Map.entry("workspace_id", file + ":3:16"),
         Map.entry("warehouse_id", "env:DATABRICKS_WAREHOUSE_ID"));
     assertThat(s.settings().name()).isEqualTo("DEFAULT");
-    assertThat(s.check(HostKind.AUTO).report().problems()).isEmpty();
+    assertThat(s.check(HostKind.AUTO.classification()).report().problems()).isEmpty();
   }
 
   @Test
@@ -85,7 +86,7 @@ class EnvironmentResolutionTest {
         "DATABRICKS_WORKSPACE_ID", "42", "DATABRICKS_TOKEN", "dapiENV"), null);
     assertThat(origins(s)).containsEntry("workspace_id", "env:DATABRICKS_WORKSPACE_ID")
         .containsEntry("host", file + ":3:8");
-    CfgReport r = s.check(HostKind.AUTO);
+    CfgReport r = s.check(HostKind.AUTO.classification());
     assertThat(r.report().workspaceId()).isEqualTo("42");
     assertThat(r.report().problems()).extracting(Problem::message).containsExactly(
         "[DatabricksProfile/OverriddenSetting] env:DATABRICKS_WORKSPACE_ID: DATABRICKS_WORKSPACE_ID \"42\" overrides"
@@ -121,11 +122,11 @@ class EnvironmentResolutionTest {
 
   @Test
   void noHostAnywhereSaysWhichVariableToSet() {
-    CfgReport r = DatabricksCfg.fromEnvironment(env("DATABRICKS_WAREHOUSE_ID", "abc"), null).check(HostKind.AUTO);
+    CfgReport r = DatabricksCfg.fromEnvironment(env("DATABRICKS_WAREHOUSE_ID", "abc"), null).check(HostKind.AUTO.classification());
     assertThat(r.report().problems()).extracting(Problem::message).containsExactly(
         "[DatabricksProfile/MissingConfigField] the environment has no host. A Databricks workspace or SPOG host is"
             + " expected. Set DATABRICKS_HOST=https://<your host>, or DATABRICKS_CONFIG_PROFILE to a profile with a host.");
-    CfgReport noCompute = DatabricksCfg.fromEnvironment(env("DATABRICKS_HOST", SPOG), null).check(HostKind.AUTO);
+    CfgReport noCompute = DatabricksCfg.fromEnvironment(env("DATABRICKS_HOST", SPOG), null).check(HostKind.AUTO.classification());
     assertThat(noCompute.report().problems()).extracting(Problem::code).containsExactly(Code.MissingConfigField);
     assertThat(noCompute.report().problems().get(0).message()).contains("Set DATABRICKS_WAREHOUSE_ID=<id>");
   }
@@ -133,15 +134,15 @@ class EnvironmentResolutionTest {
   @Test
   void theFileRulesApplyToVariablesTooSpelledAsVariables() {
     CfgReport none = DatabricksCfg.fromEnvironment(env("DATABRICKS_HOST", SPOG, "DATABRICKS_WORKSPACE_ID", "none",
-        "DATABRICKS_WAREHOUSE_ID", "abc"), null).check(HostKind.AUTO);
+        "DATABRICKS_WAREHOUSE_ID", "abc"), null).check(HostKind.AUTO.classification());
     assertThat(none.report().errors()).extracting(Problem::message).singleElement().asString().startsWith(
         "[DatabricksProfile/PlaceholderValue] env:DATABRICKS_WORKSPACE_ID: DATABRICKS_WORKSPACE_ID is \"none\"");
     CfgReport query = DatabricksCfg.fromEnvironment(env("DATABRICKS_HOST", SPOG + "/?o=" + ID,
-        "DATABRICKS_CLUSTER_ID", "0123-456789-abcdefgh"), null).check(HostKind.AUTO);
+        "DATABRICKS_CLUSTER_ID", "0123-456789-abcdefgh"), null).check(HostKind.AUTO.classification());
     assertThat(query.report().problems()).extracting(Problem::code).containsExactly(Code.WorkspaceIdOnHost);
     assertThat(query.report().computes().get(0).path().input()).isEqualTo("sql/protocolv1/o/" + ID + "/0123-456789-abcdefgh");
     CfgReport cluster = DatabricksCfg.fromEnvironment(env("DATABRICKS_HOST", SPOG, "DATABRICKS_CLUSTER_ID", "c-1"), null)
-        .check(HostKind.AUTO);
+        .check(HostKind.AUTO.classification());
     assertThat(cluster.report().problems()).extracting(Problem::message).singleElement().asString()
         .startsWith("[DatabricksProfile/MissingWorkspaceId] env:DATABRICKS_CLUSTER_ID: DATABRICKS_CLUSTER_ID \"c-1\"")
         .contains("Set DATABRICKS_WORKSPACE_ID=<the number after ?o= in your workspace URL>");
@@ -159,16 +160,16 @@ class EnvironmentResolutionTest {
     String file = cfg("[DEFAULT]\n[prod]\nhost = " + SPOG + "\nclient_id = sp-1\nclient_secret = \"sp-SECRET\"  # rotated\n"
         + "[pat]\ntoken = dapiFILE\n");
     Path path = Path.of(file);
-    assertThat(DatabricksCfg.credentials(path, "prod", Map.of(), null))
+    assertThat(DatabricksCfg.credentials(path, "prod", Map.of(), null, Credentials::token, Credentials::oauthM2M))
         .contains(io.brickcheck.Credentials.oauthM2M("sp-1", "sp-SECRET"));
-    assertThat(DatabricksCfg.credentials(path, "prod", Map.of("DATABRICKS_TOKEN", "dapiENV"), null))
+    assertThat(DatabricksCfg.credentials(path, "prod", Map.of("DATABRICKS_TOKEN", "dapiENV"), null, Credentials::token, Credentials::oauthM2M))
         .contains(io.brickcheck.Credentials.token("dapiENV"));
-    assertThat(DatabricksCfg.credentials(null, null, env("DATABRICKS_CONFIG_PROFILE", "pat"), null))
+    assertThat(DatabricksCfg.credentials(null, null, env("DATABRICKS_CONFIG_PROFILE", "pat"), null, Credentials::token, Credentials::oauthM2M))
         .contains(io.brickcheck.Credentials.token("dapiFILE"));
-    assertThat(DatabricksCfg.credentials(path, "prod", Map.of("DATABRICKS_CLIENT_SECRET", "sp-ENV"), null))
+    assertThat(DatabricksCfg.credentials(path, "prod", Map.of("DATABRICKS_CLIENT_SECRET", "sp-ENV"), null, Credentials::token, Credentials::oauthM2M))
         .contains(io.brickcheck.Credentials.oauthM2M("sp-1", "sp-ENV"));
-    assertThat(DatabricksCfg.credentials(path, "DEFAULT", Map.of(), null)).isEmpty();
-    assertThat(DatabricksCfg.credentials(home.resolve("missing"), "prod", Map.of(), null)).isEmpty();
+    assertThat(DatabricksCfg.credentials(path, "DEFAULT", Map.of(), null, Credentials::token, Credentials::oauthM2M)).isEmpty();
+    assertThat(DatabricksCfg.credentials(home.resolve("missing"), "prod", Map.of(), null, Credentials::token, Credentials::oauthM2M)).isEmpty();
     // Reading the same profile keeps no secret anywhere.
     assertThat(DatabricksCfg.fromFile(DatabricksCfg.read(path), "prod").toString()).doesNotContain("sp-SECRET");
   }

@@ -78,7 +78,7 @@ class JavaSdkResolutionAgreementTest {
 
     assertThat(sdk.getHost()).isEqualTo("https://peco.azuredatabricks.net");
     assertThat(sdk.getWorkspaceId()).isNull();
-    CfgReport ours = DatabricksCfg.fromEnvironment(env, null).check(io.brickcheck.HostKind.AUTO);
+    CfgReport ours = DatabricksCfg.fromEnvironment(env, null).check(io.brickcheck.HostKind.AUTO.classification());
     assertThat(ours.report().workspaceId()).isEqualTo("6436897454825492");
     assertThat(ours.report().problems()).extracting(io.brickcheck.rules.Problem::code)
         .containsExactly(io.brickcheck.rules.Code.WorkspaceIdOnHost);
