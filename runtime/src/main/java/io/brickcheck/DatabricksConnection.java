@@ -249,7 +249,7 @@ public final class DatabricksConnection {
     requireCredentials(credentials, "httpClient");
     return RequestRouting.install(
             // Outermost: it sees each call's final response and the redirects it followed.
-            profile.context().client().newBuilder().addInterceptor(new FailureSignatures.Watch(profile)),
+            FailureSignatures.watching(profile.context().client().newBuilder(), profile),
             host,
             workspaceId,
             profile.options().headerStyle(),
