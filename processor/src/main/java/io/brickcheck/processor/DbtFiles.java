@@ -89,8 +89,8 @@ final class DbtFiles {
     return DbtProfilesReader.decode(bytes, fileName(name));
   }
 
-  /** The file behind a {@code file:} resource, or null for any other kind. */
-  private static Path onDisk(FileObject resource) {
+  /** The file behind a {@code file:} resource, or null for any other kind (also for Spring's files). */
+  static Path onDisk(FileObject resource) {
     try {
       URI uri = resource.toUri();
       return "file".equalsIgnoreCase(uri.getScheme()) ? Path.of(uri) : null;

@@ -2,7 +2,6 @@ package io.brickcheck.processor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +59,7 @@ final class SpringPropertyFiles {
     Path dir = null;
     for (String name : PLAIN) {
       try {
-        Path p = onDisk(filer.getResource(location, "", name));
+        Path p = DbtFiles.onDisk(filer.getResource(location, "", name));
         if (p != null && Files.isRegularFile(p)) {
           dir = p.getParent();
           break;
@@ -124,15 +123,6 @@ final class SpringPropertyFiles {
       return new SpringFile(name, text, null);
     } catch (CharacterCodingException e) {
       return new SpringFile(name, null, "it is not UTF-8");
-    }
-  }
-
-  private static Path onDisk(FileObject resource) {
-    try {
-      URI uri = resource.toUri();
-      return "file".equalsIgnoreCase(uri.getScheme()) ? Path.of(uri) : null;
-    } catch (RuntimeException e) {
-      return null;
     }
   }
 }
