@@ -302,12 +302,57 @@ public final class DiscoveryProbe implements AutoCloseable {
       return;
     }
     try {
-      ScheduledFuture<?> watchdog =
-          timer.schedule(run::expireOnBudget, run.remainingNanos(), TimeUnit.NANOSECONDS);
-      run.onFinish(() -> watchdog.cancel(false));
+      Watchdog watchdog = new Watchdog(run);
+      watchdog.arm();
+      run.onFinish(watchdog);
       workers.execute(run);
     } catch (RejectedExecutionException e) {
       run.expire("the probe is closed"); // close() raced with this call
+    }
+  }
+
+  /**
+   * Ends a run when its budget is spent. The budget stands still while the run makes its HTTP
+   * client (see {@link ProbeRun}), so when the watchdog fires with budget left it looks again
+   * after what is left. Run by the timer; as a {@link Runnable} given to {@link
+   * ProbeRun#onFinish}, cancels itself.
+   */
+  private final class Watchdog implements Runnable {
+    private final ProbeRun run;
+    private volatile ScheduledFuture<?> next;
+    private volatile boolean cancelled;
+
+    Watchdog(ProbeRun run) {
+      this.run = run;
+    }
+
+    void arm() {
+      next = timer.schedule(this::fire, Math.max(0, run.remainingNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    private void fire() {
+      if (cancelled || run.finished()) {
+        return;
+      }
+      if (run.remainingNanos() > 0) {
+        try {
+          arm();
+        } catch (RejectedExecutionException e) {
+          run.expire("the probe was closed");
+        }
+      } else {
+        run.expireOnBudget();
+      }
+    }
+
+    /** The run finished: no more looks. */
+    @Override
+    public void run() {
+      cancelled = true;
+      ScheduledFuture<?> f = next;
+      if (f != null) {
+        f.cancel(false);
+      }
     }
   }
 
