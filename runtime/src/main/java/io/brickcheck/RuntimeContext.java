@@ -158,6 +158,31 @@ final class RuntimeContext {
       Object client) {
     // OkHttpClient has identity equality, which is what sharing a client means; Brickcheck's own
     // client, made later, is keyed as null (typed Object so that the key never loads OkHttp).
+
+    // Written out: a record's generated equals/hashCode bootstrap java.lang.runtime.ObjectMethods
+    // through invokedynamic on first use, which cost an ASYNC caller 50-140 ms before its first
+    // jdbcUrl() in a cold JVM (issue 17).
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof ProbeKey k
+              && budget.equals(k.budget)
+              && attemptTimeout.equals(k.attemptTimeout)
+              && successTtl.equals(k.successTtl)
+              && failureTtl.equals(k.failureTtl)
+              && maxCachedHosts == k.maxCachedHosts
+              && client == k.client;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = budget.hashCode();
+      h = 31 * h + attemptTimeout.hashCode();
+      h = 31 * h + successTtl.hashCode();
+      h = 31 * h + failureTtl.hashCode();
+      h = 31 * h + maxCachedHosts;
+      return 31 * h + System.identityHashCode(client);
+    }
   }
 
   /**

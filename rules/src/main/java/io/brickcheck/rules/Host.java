@@ -72,4 +72,29 @@ public record Host(
   public String toString() {
     return baseUrl();
   }
+
+  // equals and hashCode written out, with the record's meaning (all components): the generated
+  // ones bootstrap java.lang.runtime.ObjectMethods through invokedynamic on first use, tens of ms
+  // in a cold JVM, and a Host is a map key on the way to the first jdbcUrl() (issue 17).
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof Host h
+            && port == h.port
+            && secure == h.secure
+            && loopback == h.loopback
+            && name.equals(h.name)
+            && classification == h.classification
+            && java.util.Objects.equals(embeddedWorkspaceId, h.embeddedWorkspaceId);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = name.hashCode();
+    h = 31 * h + port;
+    h = 31 * h + Boolean.hashCode(secure);
+    h = 31 * h + Boolean.hashCode(loopback);
+    h = 31 * h + java.util.Objects.hashCode(classification);
+    return 31 * h + java.util.Objects.hashCode(embeddedWorkspaceId);
+  }
 }
