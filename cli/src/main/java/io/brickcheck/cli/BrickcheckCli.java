@@ -8,26 +8,21 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Properties;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
  * The {@code brickcheck} command line: {@code java -jar brickcheck-cli.jar check ...}.
  *
- * <p>Exit status: 0 no errors, 1 errors found, 2 usage error.
+ * <p>Exit status: 0 no errors, 1 errors found, 2 usage error. The commands' options are declared
+ * in {@link CommandModel}.
  */
-@Command(
-    name = "brickcheck",
-    mixinStandardHelpOptions = true,
-    versionProvider = BrickcheckCli.Version.class,
-    description = "Checks Databricks connection settings (hosts, http paths, ?o= workspace ids).",
-    subcommands = {CheckCommand.class})
 public final class BrickcheckCli implements Runnable {
   static final int OK = 0;
   static final int ERRORS = 1;
   static final int USAGE = 2;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  /** This command's model; set by {@link CommandModel}. */
+  CommandLine.Model.CommandSpec spec;
 
   /** Renders env_var templates of a dbt profiles file; the process environment outside tests. */
   final Map<String, String> env;
@@ -59,7 +54,7 @@ public final class BrickcheckCli implements Runnable {
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the environment given (tests). */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine cli = new CommandLine(new BrickcheckCli(env));
+    CommandLine cli = CommandModel.commandLine(new BrickcheckCli(env));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

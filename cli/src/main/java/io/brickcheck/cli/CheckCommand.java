@@ -28,9 +28,6 @@ import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
@@ -38,16 +35,10 @@ import picocli.CommandLine;
  * {@code profiles.yml} ({@code --profiles FILE --profile NAME [--target T]}), from a Databricks CLI
  * config file ({@code --databrickscfg [FILE] [--profile NAME]}) or from the {@code DATABRICKS_*}
  * environment ({@code --env}), or given as a databricks-jdbc URL ({@code --jdbc-url URL}).
+ *
+ * <p>Its options are declared in {@link CommandModel} (picocli's programmatic API: no annotation
+ * reflection at start-up); {@link #call()} reads the parsed values into the fields below first.
  */
-@Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks one Databricks profile: a host, its default http path and named computes,",
-      "given as flags, read from a dbt profiles.yml or a ~/.databrickscfg profile,",
-      "resolved from DATABRICKS_* variables as the Databricks SDKs do, or given as a databricks-jdbc URL.",
-      "Exit status: 0 no errors, 1 errors found, 2 usage error."
-    })
 final class CheckCommand implements Callable<Integer> {
   enum Format {
     text,
@@ -60,90 +51,104 @@ final class CheckCommand implements Callable<Integer> {
     blocking
   }
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  /** This command's model; set by {@link CommandModel}. */
+  CommandLine.Model.CommandSpec spec;
 
   /** Where the profile comes from: flags, or a dbt profiles file. Exactly one. */
-  @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
   static final class Source {
-    @ArgGroup(exclusive = false, heading = "Profile given as flags:%n")
     Flags flags;
 
-    @ArgGroup(exclusive = false, heading = "Profile read from a dbt profiles.yml:%n")
     Dbt dbt;
 
-    @Option(names = "--databrickscfg", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
-        description = "A Databricks CLI config file; without FILE: $DATABRICKS_CONFIG_FILE, else"
-            + " ~/.databrickscfg. The profile is --profile, else $DATABRICKS_CONFIG_PROFILE, else DEFAULT")
+    /** {@code --databrickscfg [FILE]}: the file, "" for where the SDKs look, null when absent. */
     String databricksCfg;
 
-    @Option(names = "--env", description = "The DATABRICKS_* environment as the Databricks SDKs resolve it"
-        + " (variables first, then the profile of the config file they name)")
     boolean env;
 
-    @ArgGroup(exclusive = false, heading = "Profile given as a databricks-jdbc URL:%n")
     JdbcUrl jdbcUrl;
   }
 
   static final class JdbcUrl {
-    @Option(names = "--jdbc-url", required = true, paramLabel = "URL",
-        description = "A databricks-jdbc URL, e.g. 'jdbc:databricks://peco.azuredatabricks.net:443/default;"
-            + "transportMode=http;ssl=1;httpPath=/sql/1.0/warehouses/abc?o=123'. Secret values in it are"
-            + " reported, never printed")
     String url;
   }
 
   static final class Flags {
-    @Option(names = "--host", required = true, paramLabel = "HOST",
-        description = "Workspace or SPOG host, e.g. peco.azuredatabricks.net")
     String host;
 
-    @Option(names = "--http-path", required = true, paramLabel = "PATH",
-        description = "Http path of the default compute, e.g. /sql/1.0/warehouses/abc?o=123")
     String httpPath;
 
-    @Option(names = "--compute", paramLabel = "NAME=PATH",
-        description = "A named compute (repeatable), e.g. etl=sql/protocolv1/o/123/0123-456789-abc")
     List<String> computes = new ArrayList<>();
   }
 
   static final class Dbt {
-    @Option(names = "--profiles", required = true, paramLabel = "FILE",
-        description = "A dbt profiles.yml; {{ env_var(...) }} values are read from the environment")
     Path file;
 
-    @Option(names = "--target", paramLabel = "TARGET",
-        description = "The dbt target. Default: the profile's own target:")
     String target;
   }
 
-  @CommandLine.ParentCommand BrickcheckCli parent;
+  /** The {@code brickcheck} command; set by {@link CommandModel}. */
+  BrickcheckCli parent;
 
-  @Option(names = "--profile", paramLabel = "NAME",
-      description = "The dbt profile (required with --profiles), or the section of --databrickscfg")
   String profile;
 
-  @Option(names = "--host-kind", paramLabel = "KIND", defaultValue = "auto",
-      description = "auto (from the host name), spog or workspace. Default: ${DEFAULT-VALUE}")
   HostKind hostKind;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json, or sarif (SARIF 2.1.0 for code-scanning tools). Default: ${DEFAULT-VALUE}")
   Format format;
 
-  @Option(names = "--strict", description = "Count warnings as errors.")
   boolean strict;
 
-  @Option(names = "--probe", paramLabel = "MODE", defaultValue = "off",
-      description = "off (no network), or blocking: ask the host's /.well-known/databricks-config"
-          + " (within --probe-budget) and print the status block. Default: ${DEFAULT-VALUE}")
   Probe probe;
 
-  @Option(names = "--probe-budget", paramLabel = "DURATION", defaultValue = "2s", converter = ProbeBudget.class,
-      description = "How long the blocking probe may take in all: 500ms, 2s, 1m (above 0, at most 5m); each"
-          + " attempt gets a third of it, at least 750 ms. Default: ${DEFAULT-VALUE}")
   Duration probeBudget;
+
+  /** The parsed arguments into the fields, each group present only when one of its options was given. */
+  private void readArguments() {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    source = new Source();
+    if (given(parsed, "--host", "--http-path", "--compute")) {
+      source.flags = new Flags();
+      source.flags.host = value("--host");
+      source.flags.httpPath = value("--http-path");
+      List<String> computes = value("--compute");
+      if (computes != null) {
+        source.flags.computes.addAll(computes);
+      }
+    }
+    if (given(parsed, "--profiles", "--target")) {
+      source.dbt = new Dbt();
+      source.dbt.file = value("--profiles");
+      source.dbt.target = value("--target");
+    }
+    if (given(parsed, "--databrickscfg")) {
+      source.databricksCfg = value("--databrickscfg");
+    }
+    source.env = given(parsed, "--env");
+    if (given(parsed, "--jdbc-url")) {
+      source.jdbcUrl = new JdbcUrl();
+      source.jdbcUrl.url = value("--jdbc-url");
+    }
+    profile = value("--profile");
+    hostKind = value("--host-kind");
+    format = value("--format");
+    strict = given(parsed, "--strict");
+    probe = value("--probe");
+    probeBudget = value("--probe-budget");
+  }
+
+  private static boolean given(CommandLine.ParseResult parsed, String... names) {
+    for (String name : names) {
+      if (parsed.hasMatchedOption(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private <T> T value(String name) {
+    return spec.findOption(name).getValue();
+  }
 
   /** {@code <digits>ms|s|m}, checked against the probe's own limits by {@link BrickcheckOptions}. */
   static final class ProbeBudget implements CommandLine.ITypeConverter<Duration> {
@@ -181,6 +186,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    readArguments();
     if (profile != null && (source.flags != null || source.env || source.jdbcUrl != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--profile goes with --profiles or --databrickscfg (for --env, set DATABRICKS_CONFIG_PROFILE)");
