@@ -1,7 +1,5 @@
 package io.brickcheck.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import io.brickcheck.internal.rules.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,12 +89,7 @@ public final class BrickcheckCli implements Runnable {
     if (!wantsJson(args)) {
       return;
     }
-    JsonObject error = new JsonObject();
-    error.addProperty("error", kind);
-    error.addProperty("message", message);
-    error.addProperty("help", help);
-    cmd.getOut().print(new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create()
-        .toJson(error) + System.lineSeparator());
+    cmd.getOut().print(JsonReport.error(kind, message, help) + System.lineSeparator());
     cmd.getOut().flush();
   }
 

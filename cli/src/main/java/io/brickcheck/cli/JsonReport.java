@@ -22,6 +22,18 @@ final class JsonReport {
   }
 
   /**
+   * {@code {"error": kind, "message": ..., "help": ...}}, nulls kept. Here rather than in {@link
+   * BrickcheckCli}, so that verifying that class does not load Gson on every run.
+   */
+  static String error(String kind, String message, String help) {
+    JsonObject error = new JsonObject();
+    error.addProperty("error", kind);
+    error.addProperty("message", message);
+    error.addProperty("help", help);
+    return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(error);
+  }
+
+  /**
    * @param source the profile and target the source names
    * @param status the status block's JSON ({@code --probe blocking}), or null
    */

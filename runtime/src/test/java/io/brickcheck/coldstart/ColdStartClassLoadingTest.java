@@ -53,12 +53,22 @@ class ColdStartClassLoadingTest {
     }
   }
 
+  /**
+   * invokedynamic bootstraps that cost a cold JVM tens of ms each (issue 17): a record's generated
+   * equals/hashCode/toString ({@code ObjectMethods}) and indy string concatenation, whose
+   * StringConcatFactory spins {@code LambdaForm$MH} classes per shape. The library's classes are
+   * compiled with {@code -XDstringConcat=inline} (see {@code BytecodeShapeTest}); here the caller's
+   * thread is checked not to reach {@code ObjectMethods} before its first jdbcUrl().
+   */
+  private static final List<String> INDY_BOOTSTRAPS = List.of("java.lang.runtime.ObjectMethods");
+
   @Test
   void probeOffLoadsNoHttpJsonOrLoggingClass() throws Exception {
     Run run = run("OFF");
     assertThat(run.loads()).extracting(Load::className).contains("io.brickcheck.Profile", "io.brickcheck.DatabricksConnection");
     assertThat(run.heavy()).isEmpty();
     assertThat(run.mainUntilFirstUrl()).isNotEmpty();
+    assertThat(run.mainUntilFirstUrl()).extracting(Load::className).doesNotContainAnyElementsOf(INDY_BOOTSTRAPS);
   }
 
   @Test
@@ -72,6 +82,8 @@ class ColdStartClassLoadingTest {
     // Until its first jdbcUrl() returns, the caller's thread started the probe and loaded none of it.
     assertThat(run.mainUntilFirstUrl()).extracting(Load::className).contains("io.brickcheck.internal.probe.DiscoveryProbe");
     assertThat(run.mainUntilFirstUrl()).filteredOn(Load::heavy).isEmpty();
+    // The probe's map keys (Host, the shared-probe key) hash without a record's indy bootstrap.
+    assertThat(run.mainUntilFirstUrl()).extracting(Load::className).doesNotContainAnyElementsOf(INDY_BOOTSTRAPS);
   }
 
   private Run run(String mode) throws IOException, InterruptedException {
