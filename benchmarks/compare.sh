@@ -31,6 +31,13 @@
 #   CLI         java -jar brickcheck-cli.jar check of one profile given as flags, wall time (goal:
 #               150 ms), and the same through cli/src/main/bin/brickcheck (its class-data archive
 #               written by a first, uncounted run)
+# and, from one extra run of each with -Xlog:class+load, the classes it loaded: all, and those not
+# mapped from a class-data archive (read from a jar or the JDK's modules, or generated).
+#
+# Before and after in one run (issue 17): --save-baseline DIR copies what the cold starts run (the
+# runtime, rules and dbt jars, ColdStart, the CLI jar and launcher) into DIR; build another commit
+# and pass --baseline DIR: each cold row is then measured for both, interleaved, the baseline's
+# rows marked "(baseline)".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -39,13 +46,18 @@ RUNS=5
 QUICK=false
 BUILD=true
 ONLY=all
+BASELINE=
+SAVE_BASELINE=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=true; RUNS=3 ;;
     --runs) RUNS=$2; shift ;;
     --no-build) BUILD=false ;;
     --only) ONLY=$2; shift ;;
-    *) echo "usage: benchmarks/compare.sh [--quick] [--runs N] [--only annotated|realistic|cold] [--no-build]" >&2; exit 2 ;;
+    --baseline) BASELINE=$(cd "$2" && pwd); shift ;;
+    --save-baseline) SAVE_BASELINE=$2; shift ;;
+    *) echo "usage: benchmarks/compare.sh [--quick] [--runs N] [--only annotated|realistic|cold] [--no-build]" \
+      "[--baseline DIR] [--save-baseline DIR]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -69,6 +81,14 @@ for f in "$RUNTIME_JAR" "$RULES_JAR" "$DBT_JAR" "$PROCESSOR_JAR" "$CLI_JAR" "$AV
   [ -f "$f" ] || { echo "missing $f: run without --no-build" >&2; exit 1; }
 done
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [ -n "$SAVE_BASELINE" ]; then
+  mkdir -p "$SAVE_BASELINE/bin"
+  cp "$RUNTIME_JAR" "$RULES_JAR" "$DBT_JAR" "$CLI_JAR" "$SAVE_BASELINE/"
+  rm -rf "$SAVE_BASELINE/classes" && cp -r "$ROOT/benchmarks/target/classes" "$SAVE_BASELINE/classes"
+  cp "$ROOT/cli/src/main/bin/brickcheck" "$SAVE_BASELINE/bin/"
+  echo "baseline saved in $SAVE_BASELINE ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+  exit 0
+fi
 JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
 USER_CP="$RUNTIME_JAR:$RULES_JAR:$DBT_JAR"
 
@@ -277,28 +297,68 @@ echo "127.0.0.1 peco.azuredatabricks.net" >"$HOSTS"
 mkdir -p "$WORK/empty"
 echo 'public class Empty { public static void main(String[] a) {} }' >"$WORK/empty/Empty.java"
 "$JAVAC" -d "$WORK/empty" "$WORK/empty/Empty.java"
-COLD_CP="$ROOT/benchmarks/target/classes:$USER_CP:$ROOT/benchmarks/target/lib/*"
 CHECK=(check --host peco.azuredatabricks.net --http-path '/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492')
 export XDG_CACHE_HOME="$WORK/cache"
-LAUNCHER=(env BRICKCHECK_JAR="$CLI_JAR" "$ROOT/cli/src/main/bin/brickcheck")
-"${LAUNCHER[@]}" "${CHECK[@]}" >/dev/null # writes the class-data archive, uncounted
-declare -A WALL FIRST
+# The variants: this build, and the baseline's when given. Each: a class path for ColdStart, a CLI
+# jar and its launcher.
+VARIANTS=(now)
+declare -A COLD_CP CLI LAUNCHER_OF
+COLD_CP[now]="$ROOT/benchmarks/target/classes:$USER_CP:$ROOT/benchmarks/target/lib/*"
+CLI[now]=$CLI_JAR
+LAUNCHER_OF[now]="$ROOT/cli/src/main/bin/brickcheck"
+if [ -n "$BASELINE" ]; then
+  VARIANTS+=(baseline)
+  COLD_CP[baseline]="$BASELINE/classes:$(ls "$BASELINE"/brickcheck-runtime-*.jar):$(ls "$BASELINE"/brickcheck-rules-*.jar)"
+  COLD_CP[baseline]+=":$(ls "$BASELINE"/brickcheck-dbt-*.jar):$ROOT/benchmarks/target/lib/*"
+  CLI[baseline]="$BASELINE/brickcheck-cli.jar"
+  LAUNCHER_OF[baseline]="$BASELINE/bin/brickcheck"
+fi
+launcher() { env BRICKCHECK_JAR="${CLI[$1]}" "${LAUNCHER_OF[$1]}" "${@:2}"; }
+for v in "${VARIANTS[@]}"; do
+  launcher "$v" "${CHECK[@]}" >/dev/null # writes the class-data archive, uncounted
+done
+declare -A WALL FIRST CLASSES
+# "all/not archived" classes of one command, from -Xlog:class+load (an extra, uncounted run).
+classes() {
+  local log="$WORK/classes.log"
+  rm -f "$log"
+  BRICKCHECK_JAVA_OPTS="-Xlog:class+load=info:file=$log" "$@" >/dev/null 2>&1 || true
+  echo "$(grep -c 'source:' "$log")/$(grep -vc 'shared objects file' "$log")"
+}
+for v in "${VARIANTS[@]}"; do
+  CLASSES[$v.empty]=$(classes "$JAVA" -Xlog:class+load=info:file="$WORK/classes.log" -cp "$WORK/empty" Empty)
+  for mode in OFF ASYNC; do
+    CLASSES[$v.$mode]=$(classes "$JAVA" -Xlog:class+load=info:file="$WORK/classes.log" -Djdk.net.hosts.file="$HOSTS" \
+      -cp "${COLD_CP[$v]}" io.brickcheck.benchmarks.ColdStart $mode)
+  done
+  CLASSES[$v.cli]=$(classes "$JAVA" -Xlog:class+load=info:file="$WORK/classes.log" -jar "${CLI[$v]}" "${CHECK[@]}")
+  CLASSES[$v.launcher]=$(classes launcher "$v" "${CHECK[@]}")
+done
 for ((r = 0; r < RUNS * 2; r++)); do
   WALL[empty]+="$(wall "$JAVA" -cp "$WORK/empty" Empty) "
-  for mode in OFF ASYNC; do
-    WALL[$mode]+="$(wall "$JAVA" -Djdk.net.hosts.file="$HOSTS" -cp "$COLD_CP" io.brickcheck.benchmarks.ColdStart $mode) "
-    FIRST[$mode]+="$(awk '/^FIRST_URL_MICROS/ {printf "%.1f", $2 / 1000}' "$WORK/last.out") "
+  for v in "${VARIANTS[@]}"; do
+    for mode in OFF ASYNC; do
+      WALL[$v.$mode]+="$(wall "$JAVA" -Djdk.net.hosts.file="$HOSTS" -cp "${COLD_CP[$v]}" io.brickcheck.benchmarks.ColdStart $mode) "
+      FIRST[$v.$mode]+="$(awk '/^FIRST_URL_MICROS/ {printf "%.1f", $2 / 1000}' "$WORK/last.out") "
+    done
+    WALL[$v.cli]+="$(wall "$JAVA" -jar "${CLI[$v]}" "${CHECK[@]}") "
+    WALL[$v.launcher]+="$(wall launcher "$v" "${CHECK[@]}") "
   done
-  WALL[cli]+="$(wall "$JAVA" -jar "$CLI_JAR" "${CHECK[@]}") "
-  WALL[launcher]+="$(wall "${LAUNCHER[@]}" "${CHECK[@]}") "
 done
-printf '  %-34s %10s %16s   %s\n' what "wall ms" "first jdbcUrl ms" "wall runs"
-printf '  %-34s %10s %16s   %s\n' "empty JVM" "$(printf '%s\n' ${WALL[empty]} | median)" - "${WALL[empty]}"
-for mode in OFF ASYNC; do
-  printf '  %-34s %10s %16s   %s\n' "profile + jdbcUrl(), probe $mode" "$(printf '%s\n' ${WALL[$mode]} | median)" \
-    "$(printf '%s\n' ${FIRST[$mode]} | median)" "${WALL[$mode]}"
+row() { # $1 = label, $2 = wall runs, $3 = first-url runs or -, $4 = classes
+  printf '  %-45s %8s %16s %12s   %s\n' "$1" "$(printf '%s\n' $2 | median)" \
+    "$([ "$3" = - ] && echo - || printf '%s\n' $3 | median)" "$4" "$2"
+}
+printf '  %-45s %8s %16s %12s   %s\n' what "wall ms" "first jdbcUrl ms" "classes*" "wall runs"
+row "empty JVM" "${WALL[empty]}" - "${CLASSES[now.empty]}"
+for v in "${VARIANTS[@]}"; do
+  tag=$([ "$v" = baseline ] && echo " (baseline)" || true)
+  for mode in OFF ASYNC; do
+    row "profile + jdbcUrl(), probe $mode$tag" "${WALL[$v.$mode]}" "${FIRST[$v.$mode]}" "${CLASSES[$v.$mode]}"
+  done
+  row "CLI check, java -jar$tag" "${WALL[$v.cli]}" - "${CLASSES[$v.cli]}"
+  row "CLI check, bin/brickcheck (CDS)$tag" "${WALL[$v.launcher]}" - "${CLASSES[$v.launcher]}"
 done
-printf '  %-34s %10s %16s   %s\n' "CLI check, java -jar" "$(printf '%s\n' ${WALL[cli]} | median)" - "${WALL[cli]}"
-printf '  %-34s %10s %16s   %s\n' "CLI check, bin/brickcheck (CDS)" "$(printf '%s\n' ${WALL[launcher]} | median)" - "${WALL[launcher]}"
+echo "  * classes loaded: all/not from a class-data archive (one extra run each, -Xlog:class+load)"
 echo "  goals: first jdbcUrl() within 40 ms of main (OFF, ASYNC); CLI check within 150 ms wall"
 echo "load average at end: $(load)"
