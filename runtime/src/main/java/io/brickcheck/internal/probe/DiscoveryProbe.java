@@ -181,8 +181,9 @@ public final class DiscoveryProbe implements AutoCloseable {
 
   /**
    * The host's metadata: at once from the cache when fresh, else from the probe under way for
-   * this host, else from a new probe. The future completes within the budget, never
-   * exceptionally; cancelling it affects no other caller.
+   * this host, else from a new probe. The future completes within the budget, plus the time the
+   * worker takes to make the probe's HTTP client on first use (the budget does not count it),
+   * never exceptionally; cancelling it affects no other caller.
    *
    * @param host the host to ask
    * @return the result when it completes; never completes exceptionally
