@@ -29,7 +29,7 @@ import okhttp3.OkHttpClient;
  * it and Brickcheck never rewrites it.
  */
 public final class DatabricksConnection {
-  private final Profile profile;
+  private final ProfileRuntime runtime;
   private final String profileName;
   private final String computeName;
   private final Host host;
@@ -38,15 +38,15 @@ public final class DatabricksConnection {
   private final WorkspaceIdSource workspaceIdSource;
 
   DatabricksConnection(
-      Profile profile,
+      ProfileRuntime runtime,
       String computeName,
       String httpPath,
       String workspaceId,
       WorkspaceIdSource workspaceIdSource) {
-    this.profile = profile;
-    this.profileName = Objects.requireNonNull(profile.name(), "profileName");
+    this.runtime = runtime;
+    this.profileName = Objects.requireNonNull(runtime.name(), "profileName");
     this.computeName = Objects.requireNonNull(computeName, "computeName");
-    this.host = Objects.requireNonNull(profile.host(), "host");
+    this.host = Objects.requireNonNull(runtime.host(), "host");
     this.httpPath = Objects.requireNonNull(httpPath, "httpPath");
     this.workspaceId = workspaceId;
     this.workspaceIdSource = Objects.requireNonNull(workspaceIdSource, "workspaceIdSource");
@@ -107,8 +107,9 @@ public final class DatabricksConnection {
     return workspaceIdSource;
   }
 
-  Profile profile() {
-    return profile;
+  /** {@return whether this connection is one of the profile whose shared state is {@code other}} */
+  boolean sharesRuntime(ProfileRuntime other) {
+    return runtime == other;
   }
 
   /**
@@ -121,7 +122,7 @@ public final class DatabricksConnection {
    * @return the URL; it holds no secret
    */
   public String jdbcUrl() {
-    return JdbcSupport.url(host, httpPath, workspaceId, profile.sourceJdbcUrl().orElse(null));
+    return runtime.jdbcUrl(httpPath, workspaceId);
   }
 
   /**
@@ -144,7 +145,7 @@ public final class DatabricksConnection {
     requireCredentials(credentials, "jdbcProperties");
     if (credentials.kind() == Credentials.Kind.SDK) {
       try {
-        return JdbcSupport.properties(credentials, null, profile.tokens(credentials).accessToken());
+        return JdbcSupport.properties(credentials, null, runtime.tokens(credentials).accessToken());
       } catch (IOException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
@@ -152,7 +153,7 @@ public final class DatabricksConnection {
     String tokenEndpoint = null;
     if (credentials.kind() == Credentials.Kind.OAUTH_M2M) {
       try {
-        tokenEndpoint = profile.discovery().unifiedTokenEndpointOrNull();
+        tokenEndpoint = runtime.discovery().unifiedTokenEndpointOrNull();
       } catch (IOException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
@@ -189,7 +190,7 @@ public final class DatabricksConnection {
       return DriverManager.getConnection(jdbcUrl(), properties);
     } catch (SQLException e) {
       // A known SPOG symptom gets its cause and fix attached (suppressed) and logged once per host.
-      throw FailureSignatures.attachTo(e, profile, workspaceId != null);
+      throw FailureSignatures.attachTo(e, runtime, workspaceId != null);
     }
   }
 
@@ -249,11 +250,11 @@ public final class DatabricksConnection {
     requireCredentials(credentials, "httpClient");
     return RequestRouting.install(
             // Outermost: it sees each call's final response and the redirects it followed.
-            FailureSignatures.watching(profile.context().client().newBuilder(), profile),
+            FailureSignatures.watching(runtime.context().client().newBuilder(), runtime),
             host,
             workspaceId,
-            profile.options().headerStyle(),
-            profile.tokens(credentials))
+            runtime.options().headerStyle(),
+            runtime.tokens(credentials))
         .build();
   }
 
@@ -279,7 +280,7 @@ public final class DatabricksConnection {
           "databricks-sdk-java is not on the classpath. Add " + SdkSupport.COORDINATES + ":"
               + SdkSupport.RECOMMENDED + " to use sdkConfig().");
     }
-    boolean mustRoute = workspaceId != null && profile.report().hostKind() != HostClassification.WORKSPACE;
+    boolean mustRoute = workspaceId != null && runtime.report().hostKind() != HostClassification.WORKSPACE;
     if (mustRoute && !SdkSupport.canSetWorkspaceId()) {
       throw new DatabricksProfileException(List.of(Problem.of(
           Code.UnsupportedSdk,
@@ -305,13 +306,9 @@ public final class DatabricksConnection {
     }
   }
 
-  /**
-   * What Brickcheck knows and will do for this connection's profile.
-   *
-   * @return what Brickcheck knows and will do for this connection's profile
-   */
+  /** {@return what Brickcheck knows and will do for this connection's profile: see {@link ProfileStatus}} */
   public ProfileStatus status() {
-    return profile.status();
+    return ProfileStatus.of(runtime);
   }
 
   @Override
