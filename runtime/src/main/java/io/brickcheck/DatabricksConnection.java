@@ -213,7 +213,7 @@ public final class DatabricksConnection {
    */
   public javax.sql.DataSource dataSource(Credentials credentials) {
     requireCredentials(credentials, "dataSource");
-    return new DatabricksDataSource(this, credentials);
+    return new DatabricksDataSource(this::openJdbc, toString(), credentials);
   }
 
   private Problem unsupportedDriver(JdbcDriver driver) {
@@ -292,10 +292,7 @@ public final class DatabricksConnection {
               + " workspace " + workspaceId + ". databricks-sdk-java 0.79.0 or newer is expected."
               + " Upgrade to " + SdkSupport.COORDINATES + ":" + SdkSupport.RECOMMENDED)));
     }
-    if (credentials.kind() == Credentials.Kind.SDK) {
-      return SdkAuth.config(credentials, host, workspaceId);
-    }
-    return SdkSupport.config(host.baseUrl(), SdkSupport.canSetWorkspaceId() ? workspaceId : null, credentials);
+    return SdkAuth.config(credentials, host, workspaceId);
   }
 
   private static void requireCredentials(Credentials credentials, String method) {
