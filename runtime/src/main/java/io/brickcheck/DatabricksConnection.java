@@ -52,57 +52,35 @@ public final class DatabricksConnection {
     this.workspaceIdSource = Objects.requireNonNull(workspaceIdSource, "workspaceIdSource");
   }
 
-  /**
-   * The name of the profile this connection belongs to.
-   *
-   * @return the name of the profile this connection belongs to
-   */
+  /** {@return the name of the profile this connection belongs to} */
   public String profileName() {
     return profileName;
   }
 
-  /**
-   * The compute's name; {@code default} for the profile's own http path.
-   *
-   * @return the compute's name; {@code default} for the profile's own http path
-   */
+  /** {@return the compute's name; {@code default} for the profile's own http path} */
   public String computeName() {
     return computeName;
   }
 
-  /**
-   * The host, parsed and normalised by the rule engine.
-   *
-   * @return the host, parsed and normalised by the rule engine
-   */
+  /** {@return the host, parsed and normalised by the rule engine} */
   public Host host() {
     return host;
   }
 
-  /**
-   * The http path exactly as declared, {@code ?o=} included.
-   *
-   * @return the http path exactly as declared, {@code ?o=} included
-   */
+  /** {@return the http path exactly as declared, {@code ?o=} included} */
   public String httpPath() {
     return httpPath;
   }
 
   /**
-   * The workspace this connection routes to, in canonical form (decimal digits, no leading zeros),
-   * or empty when the http path names none.
-   *
-   * @return the workspace this connection routes to, in canonical form
+   * {@return the workspace this connection routes to, in canonical form (decimal digits, no leading
+   * zeros), or empty when the http path names none}
    */
   public Optional<String> workspaceId() {
     return Optional.ofNullable(workspaceId);
   }
 
-  /**
-   * Where {@link #workspaceId()} came from: {@code ?o=}, the cluster path, or nowhere.
-   *
-   * @return where {@link #workspaceId()} came from
-   */
+  /** {@return where {@link #workspaceId()} came from: {@code ?o=}, the cluster path, or nowhere} */
   public WorkspaceIdSource workspaceIdSource() {
     return workspaceIdSource;
   }
