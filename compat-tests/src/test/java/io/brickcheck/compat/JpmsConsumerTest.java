@@ -127,13 +127,18 @@ class JpmsConsumerTest {
     assertThat(processor.exports()).isEmpty();
     assertThat(processor.provides()).extracting(ModuleDescriptor.Provides::service)
         .containsExactly("javax.annotation.processing.Processor");
-    // Internal packages go to Brickcheck's own modules only (the dbt one to generated code too).
+    // Internal packages go to Brickcheck's own modules only (the dbt one and the runtime's
+    // internal.profiles, which generated dbt factories call, to generated code too).
     ModuleDescriptor rules = descriptor(jar("jar.rules"));
     assertThat(rules.exports()).filteredOn(e -> e.source().equals("io.brickcheck.internal.rules"))
         .singleElement().satisfies(e -> assertThat(e.isQualified()).isTrue());
     ModuleDescriptor runtime = descriptor(jar("jar.runtime"));
     assertThat(runtime.exports()).filteredOn(e -> e.source().startsWith("io.brickcheck.internal"))
+        .filteredOn(e -> !e.source().equals("io.brickcheck.internal.profiles"))
+        .isNotEmpty()
         .allSatisfy(e -> assertThat(e.isQualified()).as(e.source()).isTrue());
+    assertThat(runtime.exports()).filteredOn(e -> e.source().equals("io.brickcheck.internal.profiles"))
+        .singleElement().satisfies(e -> assertThat(e.isQualified()).isFalse());
     assertThat(runtime.requires()).filteredOn(r -> r.name().equals("databricks.sdk.java"))
         .singleElement().satisfies(r -> assertThat(r.modifiers()).contains(ModuleDescriptor.Requires.Modifier.STATIC));
   }
