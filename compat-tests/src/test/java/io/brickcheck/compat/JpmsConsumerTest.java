@@ -187,6 +187,21 @@ class JpmsConsumerTest {
         "          + \"AuthMech=3;httpPath=/sql/1.0/warehouses/0f0f0f0f0f0f0f0f\";",
         "  private Warehouses() {}",
         "}");
+    // A dbt profile with an env_var template: its factory calls the runtime's internal.profiles
+    // (ProfileSources) and internal.dbt (GeneratedDbtOutput) from this module at run time.
+    write(src.resolve("com/example/app/JaffleEnv.java"),
+        "package com.example.app;",
+        "import io.brickcheck.DatabricksProfile;",
+        "@DatabricksProfile(dbtProfile = \"jaffle_env\", target = \"prod\")",
+        "public interface JaffleEnv {}");
+    write(out.resolve("profiles.yml"), // CLASS_OUTPUT, where the processor looks first
+        "jaffle_env:",
+        "  target: prod",
+        "  outputs:",
+        "    prod:",
+        "      type: databricks",
+        "      host: adb-" + WORKSPACE + ".7.azuredatabricks.net",
+        "      http_path: \"/sql/1.0/warehouses/{{ env_var('BRICKCHECK_JPMS_UNSET_WH', 'a1b2c3d4e5f6a7b8') }}\"");
     write(src.resolve("com/example/app/Main.java"),
         "package com.example.app;",
         "import io.brickcheck.BrickcheckOptions;",
@@ -197,6 +212,8 @@ class JpmsConsumerTest {
         "  public static void main(String[] args) {",
         "    DatabricksConnection orders = OrdersConnectionFactory.create().openDefault();",
         "    System.out.println(\"url=\" + orders.jdbcUrl());",
+        "    System.out.println(\"dbt=\" + JaffleEnvConnectionFactory.create(",
+        "        BrickcheckOptions.builder().probeMode(ProbeMode.OFF).build()).openDefault().jdbcUrl());",
         "    Profile probed = Profile.builder(\"probed\", args[0])",
         "        .defaultHttpPath(\"/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=" + WORKSPACE + "\")",
         "        .build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());",
@@ -241,6 +258,8 @@ class JpmsConsumerTest {
           "http://127.0.0.1:" + server.getAddress().getPort()));
       assertThat(output).as(jvm.toString())
           .contains("url=jdbc:databricks://adb-" + WORKSPACE + ".7.azuredatabricks.net:443/default;")
+          .contains("dbt=jdbc:databricks://adb-" + WORKSPACE + ".7.azuredatabricks.net:443/default;")
+          .contains("httpPath=/sql/1.0/warehouses/a1b2c3d4e5f6a7b8")
           .contains("probe=true")
           .contains("json=true")
           .doesNotContain("Exception")

@@ -16,6 +16,8 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,9 +67,21 @@ class NoInternalTypeInApiTest {
     }
   }
 
-  /** The public top-level and nested classes of {@code anchor}'s package, from its class files. */
+  /**
+   * The public top-level and nested classes of {@code anchor}'s package, from its class files (a
+   * classes folder, or the module's jar when Maven's verify puts the jar on the class path).
+   */
   private static List<Class<?>> publicTypesOf(Class<?> anchor) throws IOException, URISyntaxException {
-    Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (Files.isDirectory(location)) {
+      return publicTypesOf(anchor, location);
+    }
+    try (FileSystem jar = FileSystems.newFileSystem(location)) {
+      return publicTypesOf(anchor, jar.getPath("/"));
+    }
+  }
+
+  private static List<Class<?>> publicTypesOf(Class<?> anchor, Path root) throws IOException {
     Path dir = root.resolve(anchor.getPackageName().replace('.', '/'));
     List<Class<?>> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
