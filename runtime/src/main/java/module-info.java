@@ -19,6 +19,8 @@ module io.brickcheck.runtime {
   requires static databricks.sdk.java;
 
   exports io.brickcheck;
+  // Not API: generated dbt factories, compiled in the user's module, call ProfileSources.
+  exports io.brickcheck.internal.profiles;
   exports io.brickcheck.internal.probe to io.brickcheck.cli;
   exports io.brickcheck.internal.cfg to io.brickcheck.cli;
 }

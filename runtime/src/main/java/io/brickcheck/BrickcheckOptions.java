@@ -40,28 +40,19 @@ public final class BrickcheckOptions {
   }
 
   /**
-   * ASYNC probe, 2 s budget, org-id header, not strict, Brickcheck's own HTTP client.
-   *
-   * @return ASYNC probe, 2 s budget, org-id header, not strict, Brickcheck's own HTTP client
+   * {@return the defaults: an ASYNC probe (2 s budget, 750 ms per request, answers kept 1 h,
+   * failures 1 min, 1024 hosts), header style AUTO, not strict, Brickcheck's own HTTP client}
    */
   public static BrickcheckOptions defaults() {
     return DEFAULTS;
   }
 
-  /**
-   * A builder starting from the defaults.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder starting from these options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder, starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.probeMode = probeMode;
@@ -86,38 +77,22 @@ public final class BrickcheckOptions {
     return probeMode;
   }
 
-  /**
-   * The longest a probe may take in all, retries included.
-   *
-   * @return the longest a probe may take in all, retries included
-   */
+  /** {@return the longest a probe may take in all, retries and backoff included; default 2 s} */
   public Duration probeBudget() {
     return probeBudget;
   }
 
-  /**
-   * The longest one probe request may take.
-   *
-   * @return the longest one probe request may take
-   */
+  /** {@return the longest one probe request may take; default 750 ms} */
   public Duration probeAttemptTimeout() {
     return probeAttemptTimeout;
   }
 
-  /**
-   * How long a successful probe result is reused.
-   *
-   * @return how long a successful probe result is reused
-   */
+  /** {@return how long a host's answer (or its "no discovery here") is reused; default 1 h} */
   public Duration probeSuccessTtl() {
     return probeSuccessTtl;
   }
 
-  /**
-   * How long a failed probe is remembered (no new probe, no new warning) before a retry.
-   *
-   * @return how long a failed probe is remembered
-   */
+  /** {@return how long a failed probe is remembered (no new probe, no new warning); default 1 min} */
   public Duration probeFailureTtl() {
     return probeFailureTtl;
   }

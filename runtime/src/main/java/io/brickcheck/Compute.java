@@ -14,17 +14,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({})
 public @interface Compute {
-  /**
-   * The compute's name, matching {@code [A-Za-z][A-Za-z0-9_-]*}; {@code default} is reserved.
-   *
-   * @return the compute's name, matching {@code [A-Za-z][A-Za-z0-9_-]*}
-   */
+  /** {@return the compute's name, matching {@code [A-Za-z][A-Za-z0-9_-]*}; {@code default} is reserved} */
   String name();
 
-  /**
-   * The compute's http path, as shown on its Connection details tab.
-   *
-   * @return the compute's http path, as shown on its Connection details tab
-   */
+  /** {@return the compute's http path, as shown on its Connection details tab} */
   String httpPath();
 }

@@ -167,11 +167,7 @@ public final class Credentials {
     return kind;
   }
 
-  /**
-   * The OAuth client id (not a secret), or null for a token.
-   *
-   * @return the OAuth client id (not a secret), or null for a token
-   */
+  /** {@return the OAuth client id (not a secret), or null for a token} */
   public String clientId() {
     return clientId;
   }

@@ -29,7 +29,7 @@ import okhttp3.OkHttpClient;
  * it and Brickcheck never rewrites it.
  */
 public final class DatabricksConnection {
-  private final Profile profile;
+  private final ProfileRuntime runtime;
   private final String profileName;
   private final String computeName;
   private final Host host;
@@ -38,77 +38,56 @@ public final class DatabricksConnection {
   private final WorkspaceIdSource workspaceIdSource;
 
   DatabricksConnection(
-      Profile profile,
+      ProfileRuntime runtime,
       String computeName,
       String httpPath,
       String workspaceId,
       WorkspaceIdSource workspaceIdSource) {
-    this.profile = profile;
-    this.profileName = Objects.requireNonNull(profile.name(), "profileName");
+    this.runtime = runtime;
+    this.profileName = Objects.requireNonNull(runtime.name(), "profileName");
     this.computeName = Objects.requireNonNull(computeName, "computeName");
-    this.host = Objects.requireNonNull(profile.host(), "host");
+    this.host = Objects.requireNonNull(runtime.host(), "host");
     this.httpPath = Objects.requireNonNull(httpPath, "httpPath");
     this.workspaceId = workspaceId;
     this.workspaceIdSource = Objects.requireNonNull(workspaceIdSource, "workspaceIdSource");
   }
 
-  /**
-   * The name of the profile this connection belongs to.
-   *
-   * @return the name of the profile this connection belongs to
-   */
+  /** {@return the name of the profile this connection belongs to} */
   public String profileName() {
     return profileName;
   }
 
-  /**
-   * The compute's name; {@code default} for the profile's own http path.
-   *
-   * @return the compute's name; {@code default} for the profile's own http path
-   */
+  /** {@return the compute's name; {@code default} for the profile's own http path} */
   public String computeName() {
     return computeName;
   }
 
-  /**
-   * The host, parsed and normalised by the rule engine.
-   *
-   * @return the host, parsed and normalised by the rule engine
-   */
+  /** {@return the host, parsed and normalised by the rule engine} */
   public Host host() {
     return host;
   }
 
-  /**
-   * The http path exactly as declared, {@code ?o=} included.
-   *
-   * @return the http path exactly as declared, {@code ?o=} included
-   */
+  /** {@return the http path exactly as declared, {@code ?o=} included} */
   public String httpPath() {
     return httpPath;
   }
 
   /**
-   * The workspace this connection routes to, in canonical form (decimal digits, no leading zeros),
-   * or empty when the http path names none.
-   *
-   * @return the workspace this connection routes to, in canonical form
+   * {@return the workspace this connection routes to, in canonical form (decimal digits, no leading
+   * zeros), or empty when the http path names none}
    */
   public Optional<String> workspaceId() {
     return Optional.ofNullable(workspaceId);
   }
 
-  /**
-   * Where {@link #workspaceId()} came from: {@code ?o=}, the cluster path, or nowhere.
-   *
-   * @return where {@link #workspaceId()} came from
-   */
+  /** {@return where {@link #workspaceId()} came from: {@code ?o=}, the cluster path, or nowhere} */
   public WorkspaceIdSource workspaceIdSource() {
     return workspaceIdSource;
   }
 
-  Profile profile() {
-    return profile;
+  /** {@return whether this connection is one of the profile whose shared state is {@code other}} */
+  boolean sharesRuntime(ProfileRuntime other) {
+    return runtime == other;
   }
 
   /**
@@ -121,7 +100,7 @@ public final class DatabricksConnection {
    * @return the URL; it holds no secret
    */
   public String jdbcUrl() {
-    return JdbcSupport.url(host, httpPath, workspaceId, profile.sourceJdbcUrl().orElse(null));
+    return runtime.jdbcUrl(httpPath, workspaceId);
   }
 
   /**
@@ -144,7 +123,7 @@ public final class DatabricksConnection {
     requireCredentials(credentials, "jdbcProperties");
     if (credentials.kind() == Credentials.Kind.SDK) {
       try {
-        return JdbcSupport.properties(credentials, null, profile.tokens(credentials).accessToken());
+        return JdbcSupport.properties(credentials, null, runtime.tokens(credentials).accessToken());
       } catch (IOException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
@@ -152,7 +131,7 @@ public final class DatabricksConnection {
     String tokenEndpoint = null;
     if (credentials.kind() == Credentials.Kind.OAUTH_M2M) {
       try {
-        tokenEndpoint = profile.discovery().unifiedTokenEndpointOrNull();
+        tokenEndpoint = runtime.discovery().unifiedTokenEndpointOrNull();
       } catch (IOException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
@@ -189,7 +168,7 @@ public final class DatabricksConnection {
       return DriverManager.getConnection(jdbcUrl(), properties);
     } catch (SQLException e) {
       // A known SPOG symptom gets its cause and fix attached (suppressed) and logged once per host.
-      throw FailureSignatures.attachTo(e, profile, workspaceId != null);
+      throw FailureSignatures.attachTo(e, runtime, workspaceId != null);
     }
   }
 
@@ -212,7 +191,7 @@ public final class DatabricksConnection {
    */
   public javax.sql.DataSource dataSource(Credentials credentials) {
     requireCredentials(credentials, "dataSource");
-    return new DatabricksDataSource(this, credentials);
+    return new DatabricksDataSource(this::openJdbc, toString(), credentials);
   }
 
   private Problem unsupportedDriver(JdbcDriver driver) {
@@ -249,11 +228,11 @@ public final class DatabricksConnection {
     requireCredentials(credentials, "httpClient");
     return RequestRouting.install(
             // Outermost: it sees each call's final response and the redirects it followed.
-            FailureSignatures.watching(profile.context().client().newBuilder(), profile),
+            FailureSignatures.watching(runtime.context().client().newBuilder(), runtime),
             host,
             workspaceId,
-            profile.options().headerStyle(),
-            profile.tokens(credentials))
+            runtime.options().headerStyle(),
+            runtime.tokens(credentials))
         .build();
   }
 
@@ -279,7 +258,7 @@ public final class DatabricksConnection {
           "databricks-sdk-java is not on the classpath. Add " + SdkSupport.COORDINATES + ":"
               + SdkSupport.RECOMMENDED + " to use sdkConfig().");
     }
-    boolean mustRoute = workspaceId != null && profile.report().hostKind() != HostClassification.WORKSPACE;
+    boolean mustRoute = workspaceId != null && runtime.report().hostKind() != HostClassification.WORKSPACE;
     if (mustRoute && !SdkSupport.canSetWorkspaceId()) {
       throw new DatabricksProfileException(List.of(Problem.of(
           Code.UnsupportedSdk,
@@ -291,10 +270,7 @@ public final class DatabricksConnection {
               + " workspace " + workspaceId + ". databricks-sdk-java 0.79.0 or newer is expected."
               + " Upgrade to " + SdkSupport.COORDINATES + ":" + SdkSupport.RECOMMENDED)));
     }
-    if (credentials.kind() == Credentials.Kind.SDK) {
-      return SdkAuth.config(credentials, host, workspaceId);
-    }
-    return SdkSupport.config(host.baseUrl(), SdkSupport.canSetWorkspaceId() ? workspaceId : null, credentials);
+    return SdkAuth.config(credentials, host, workspaceId);
   }
 
   private static void requireCredentials(Credentials credentials, String method) {
@@ -305,13 +281,9 @@ public final class DatabricksConnection {
     }
   }
 
-  /**
-   * What Brickcheck knows and will do for this connection's profile.
-   *
-   * @return what Brickcheck knows and will do for this connection's profile
-   */
+  /** {@return what Brickcheck knows and will do for this connection's profile: see {@link ProfileStatus}} */
   public ProfileStatus status() {
-    return profile.status();
+    return ProfileStatus.of(runtime);
   }
 
   @Override

@@ -11,25 +11,34 @@ import javax.sql.DataSource;
 /**
  * A {@link DataSource} for one compute, for a connection pool (HikariCP's {@code
  * setDataSource(...)}, or any pool that takes a {@code DataSource}). Every {@link #getConnection()}
- * is {@link DatabricksConnection#openJdbc(Credentials)}: the URL of {@link
- * DatabricksConnection#jdbcUrl()} with the http path as declared and the workspace header, the
- * secret in the driver properties only, and the {@code UnsupportedDriver} check. Thread-safe; holds
- * the credentials but never shows them ({@link #toString()} names their kind only).
+ * is the compute's {@code DatabricksConnection.openJdbc(credentials)}: its JDBC URL with the http
+ * path as declared and the workspace header, the secret in the driver properties only, and the
+ * {@code UnsupportedDriver} check. Thread-safe; holds the credentials but never shows them ({@link
+ * #toString()} names their kind only).
  */
 final class DatabricksDataSource implements DataSource {
-  private final DatabricksConnection connection;
+  /** Opens one JDBC session of the compute with the given credentials. */
+  @FunctionalInterface
+  interface Opener {
+    Connection open(Credentials credentials) throws SQLException;
+  }
+
+  private final Opener opener;
+  /** The compute, as its {@code toString()} shows it: no secret. */
+  private final String target;
   private final Credentials credentials;
   private volatile PrintWriter logWriter;
   private volatile int loginTimeoutSeconds;
 
-  DatabricksDataSource(DatabricksConnection connection, Credentials credentials) {
-    this.connection = Objects.requireNonNull(connection, "connection");
+  DatabricksDataSource(Opener opener, String target, Credentials credentials) {
+    this.opener = Objects.requireNonNull(opener, "opener");
+    this.target = Objects.requireNonNull(target, "target");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return connection.openJdbc(credentials);
+    return opener.open(credentials);
   }
 
   /**
@@ -39,7 +48,7 @@ final class DatabricksDataSource implements DataSource {
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     throw new SQLFeatureNotSupportedException(
-        "this data source of " + connection + " authenticates with the credentials it was made with;"
+        "this data source of " + target + " authenticates with the credentials it was made with;"
             + " leave the pool's username and password unset");
   }
 
@@ -84,6 +93,6 @@ final class DatabricksDataSource implements DataSource {
 
   @Override
   public String toString() {
-    return "DatabricksDataSource{" + connection + ", credentials=" + credentials.kind() + "}";
+    return "DatabricksDataSource{" + target + ", credentials=" + credentials.kind() + "}";
   }
 }

@@ -44,10 +44,8 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface DatabricksProfile {
   /**
-   * The profile's name, used in messages and by the generated factory; empty means the annotated
-   * type's simple name or the field's name.
-   *
-   * @return the profile's name, used in messages and by the generated factory
+   * {@return the profile's name, used in messages and by the generated factory; empty means the
+   * annotated type's simple name or the field's name}
    */
   String name() default "";
 
@@ -60,25 +58,15 @@ public @interface DatabricksProfile {
   String host() default "";
 
   /**
-   * The http path of the compute named {@code default}. Required on a type; must stay empty on a
-   * field, whose value is the path.
-   *
-   * @return the http path of the compute named {@code default}
+   * {@return the http path of the compute named {@code default}} Required on a type; must stay
+   * empty on a field, whose value is the path.
    */
   String httpPath() default "";
 
-  /**
-   * Further named computes of the same profile, in the order their methods are generated.
-   *
-   * @return further named computes of the same profile, in the order their methods are generated
-   */
+  /** {@return further named computes of the same profile, in the order their methods are generated} */
   Compute[] computes() default {};
 
-  /**
-   * What the host is, when its name alone does not say; {@link HostKind#AUTO} by default.
-   *
-   * @return what the host is, when its name alone does not say
-   */
+  /** {@return what the host is, when its name alone does not say; {@link HostKind#AUTO} by default} */
   HostKind hostKind() default HostKind.AUTO;
 
   /**

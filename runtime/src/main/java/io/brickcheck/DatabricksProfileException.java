@@ -33,11 +33,7 @@ public final class DatabricksProfileException extends RuntimeException {
     return problems.stream().map(p -> TerminalText.line(p.message())).collect(Collectors.joining("\n"));
   }
 
-  /**
-   * Every problem found, in the rule engine's order (host first, then each compute's).
-   *
-   * @return every problem found, in the rule engine's order
-   */
+  /** {@return every problem found, in the rule engine's order (host first, then each compute's)} */
   public List<Problem> problems() {
     return problems == null ? List.of() : problems;
   }

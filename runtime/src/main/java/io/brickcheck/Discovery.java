@@ -9,6 +9,7 @@ import io.brickcheck.rules.Host;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.internal.rules.ProfileChecker;
+import io.brickcheck.internal.rules.ProfileReport;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -33,13 +34,24 @@ final class Discovery {
   /** Programs that build profiles with ever-new names must not grow the set without bound. */
   private static final int MAX_WARNED = 4096;
 
-  private final Profile profile;
+  private final ProfileReport report;
+  private final HostKind hostKind;
+  private final RuntimeContext context;
   /** Null until a probe succeeded; then what its answer revealed (often nothing). */
   private volatile List<Problem> decided;
   private volatile CompletableFuture<Void> pending;
 
-  Discovery(Profile profile) {
-    this.profile = profile;
+  /**
+   * Undecided until the first open.
+   *
+   * @param report the static check's report: the host, the computes and their ids
+   * @param hostKind what the profile declares about its host
+   * @param context the probe and the options (probe mode, strictness)
+   */
+  Discovery(ProfileReport report, HostKind hostKind, RuntimeContext context) {
+    this.report = report;
+    this.hostKind = hostKind;
+    this.context = context;
   }
 
   /** The hot path of every {@code open*()}: after the first decision, two volatile reads. */
@@ -49,13 +61,13 @@ final class Discovery {
       failOnError(known);
       return;
     }
-    DiscoveryProbe probe = profile.context().probe();
+    DiscoveryProbe probe = context.probe();
     if (probe == null) {
       decided = List.of();
       return;
     }
-    if (profile.options().probeMode() == ProbeMode.BLOCKING) {
-      decide(probe.probeAndWait(profile.host()));
+    if (context.options().probeMode() == ProbeMode.BLOCKING) {
+      decide(probe.probeAndWait(report.host().host()));
       List<Problem> now = decided;
       if (now != null) {
         failOnError(now);
@@ -65,7 +77,7 @@ final class Discovery {
     CompletableFuture<Void> inFlight = pending;
     if (inFlight == null || inFlight.isDone()) {
       // Never completes exceptionally: a failed probe is a result, logged by the probe.
-      pending = probe.probe(profile.host()).thenAccept(this::decide);
+      pending = probe.probe(report.host().host()).thenAccept(this::decide);
     }
   }
 
@@ -75,11 +87,11 @@ final class Discovery {
     }
     // "No discovery here" classifies as UNKNOWN: the static rules stand, nothing is added.
     List<Problem> problems =
-        ProfileChecker.checkDiscovered(profile.report(), classify(result), discoveredWorkspaceId(result));
-    if (profile.options().strict()) {
+        ProfileChecker.checkDiscovered(report, classify(result), discoveredWorkspaceId(result));
+    if (context.options().strict()) {
       problems = problems.stream().map(Problem::asError).toList();
     } else {
-      warnOnce(profile.name(), problems);
+      warnOnce(report.spec().name(), problems);
     }
     decided = problems;
   }
@@ -112,8 +124,8 @@ final class Discovery {
 
   /** The cached probe result, without starting a probe. */
   ProbeResult cachedResult() {
-    DiscoveryProbe probe = profile.context().probe();
-    return probe == null ? null : probe.cached(profile.host()).orElse(null);
+    DiscoveryProbe probe = context.probe();
+    return probe == null ? null : probe.cached(report.host().host()).orElse(null);
   }
 
   static HostClassification classify(ProbeResult result) {
@@ -129,23 +141,23 @@ final class Discovery {
    * @throws IOException when the host is unified and its account id is unknown
    */
   String tokenEndpoint() throws IOException {
-    Host host = profile.host();
+    Host host = report.host().host();
     ProbeResult result = null;
     boolean unified;
-    if (profile.hostKind() == HostKind.SPOG) {
+    if (hostKind == HostKind.SPOG) {
       unified = true;
-    } else if (profile.hostKind() == HostKind.WORKSPACE || host.classification() == HostClassification.WORKSPACE
-        || profile.context().probe() == null) {
+    } else if (hostKind == HostKind.WORKSPACE || host.classification() == HostClassification.WORKSPACE
+        || context.probe() == null) {
       unified = false;
     } else {
-      result = profile.context().probe().probeAndWait(host);
+      result = context.probe().probeAndWait(host);
       unified = classify(result) == HostClassification.SPOG;
     }
     if (!unified) {
       return host.baseUrl() + "/oidc/v1/token";
     }
-    if (result == null && profile.context().probe() != null) {
-      result = profile.context().probe().probeAndWait(host);
+    if (result == null && context.probe() != null) {
+      result = context.probe().probeAndWait(host);
     }
     String accountId = result == null ? null : result.metadata().flatMap(HostMetadata::accountId).orElse(null);
     if (accountId == null) {

@@ -64,14 +64,14 @@ final class FailureSignatures {
    * @param profile the profile whose host the watch reports for
    * @return the same builder
    */
-  static OkHttpClient.Builder watching(OkHttpClient.Builder builder, Profile profile) {
+  static OkHttpClient.Builder watching(OkHttpClient.Builder builder, ProfileRuntime profile) {
     return builder.addInterceptor(new Watch(profile));
   }
 
   static final class Watch implements Interceptor {
-    private final Profile profile;
+    private final ProfileRuntime profile;
 
-    Watch(Profile profile) {
+    Watch(ProfileRuntime profile) {
       this.profile = profile;
     }
 
@@ -87,7 +87,7 @@ final class FailureSignatures {
   }
 
   /** The signature of {@code response} (for a request to the profile's host), or null. */
-  static Problem recognise(Profile profile, Request original, Response response) throws IOException {
+  static Problem recognise(ProfileRuntime profile, Request original, Response response) throws IOException {
     Host host = profile.host();
     if (!WorkspaceHeaderInterceptor.isProfileHost(host, original.url())) {
       return null;
@@ -142,7 +142,7 @@ final class FailureSignatures {
    *
    * @param routed whether the JDBC URL named a workspace (http path {@code ?o=} or header)
    */
-  static SQLException attachTo(SQLException e, Profile profile, boolean routed) {
+  static SQLException attachTo(SQLException e, ProfileRuntime profile, boolean routed) {
     String text = messages(e);
     String lower = text.toLowerCase(Locale.ROOT);
     Problem problem = null;
@@ -167,14 +167,14 @@ final class FailureSignatures {
     return e;
   }
 
-  private static Problem oauthConfigNotLoaded(Profile profile, String what) {
+  private static Problem oauthConfigNotLoaded(ProfileRuntime profile, String what) {
     return Problem.of(Code.OAuthConfigNotLoaded, Subject.PROFILE, null,
         what + " on " + profile.host().baseUrl() + " failed with \"Unable to load OAuth Config\", and it named"
             + " no workspace. On a unified host every workspace API needs the workspace named; a workspace"
             + " header is expected. " + routingFix(profile));
   }
 
-  private static Problem hostLevelToken(Profile profile, String what) {
+  private static Problem hostLevelToken(ProfileRuntime profile, String what) {
     String account = accountId(profile);
     String issuer = profile.host().baseUrl() + "/oidc/accounts/" + (account == null ? "<account-id>" : account);
     return Problem.of(Code.HostLevelToken, Subject.PROFILE, null,
@@ -186,7 +186,7 @@ final class FailureSignatures {
             + " host-level /oidc)");
   }
 
-  private static String routingFix(Profile profile) {
+  private static String routingFix(ProfileRuntime profile) {
     return profile.workspaceId()
         .map(id -> "The profile names workspace " + id + ", but this call did not carry it: make the call through"
             + " DatabricksConnection.httpClient(), which adds the header, or add X-Databricks-Workspace-Id: " + id)
@@ -239,7 +239,7 @@ final class FailureSignatures {
   }
 
   /** Declared, named or probed as serving one workspace: no unified-host hint applies there. */
-  private static boolean knownSingleWorkspace(Profile profile) {
+  private static boolean knownSingleWorkspace(ProfileRuntime profile) {
     if (profile.hostKind() == HostKind.SPOG) {
       return false;
     }
@@ -250,7 +250,7 @@ final class FailureSignatures {
     return probe != null && Discovery.classify(probe) == HostClassification.WORKSPACE;
   }
 
-  private static String accountId(Profile profile) {
+  private static String accountId(ProfileRuntime profile) {
     ProbeResult probe = profile.discovery().cachedResult();
     return probe == null ? null : probe.metadata().flatMap(HostMetadata::accountId).orElse(null);
   }

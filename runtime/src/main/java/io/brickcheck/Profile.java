@@ -32,43 +32,16 @@ import java.util.Optional;
  * #open(DatabricksConnection)}). Immutable and thread-safe.
  */
 public final class Profile {
-  private final String name;
-  private final Host host;
-  private final HostKind hostKind;
-  private final String workspaceId;
-  private final List<Problem> warnings;
+  private final ProfileRuntime runtime;
   private final Map<String, DatabricksConnection> connections;
-  private final ProfileReport report;
-  private final RuntimeContext context;
-  private final Discovery discovery;
-  /** The URL the profile was read from (no secret: that is an error), or null. */
-  private final JdbcUrl sourceUrl;
-  private final Map<Credentials, BearerAuthInterceptor.TokenSupplier> tokenSources = new java.util.concurrent.ConcurrentHashMap<>();
-  /** Where each value came from, for a profile read from settings ({@code .databrickscfg}, DATABRICKS_*). */
-  private final Map<String, String> origins;
 
-  private Profile(
-      ProfileReport report, HostKind hostKind, RuntimeContext context, Map<String, String> origins, JdbcUrl sourceUrl) {
-    this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
-    this.name = report.spec().name();
-    this.sourceUrl = sourceUrl;
-    this.host = report.host().host();
-    this.hostKind = hostKind;
-    this.workspaceId = report.workspaceId();
-    this.warnings = report.warnings();
-    this.report = report;
-    this.context = context;
-    this.discovery = new Discovery(this);
+  private Profile(ProfileRuntime runtime) {
+    this.runtime = runtime;
     Map<String, DatabricksConnection> byName = new LinkedHashMap<>();
-    for (ComputeReport c : report.computes()) {
+    for (ComputeReport c : runtime.report().computes()) {
       byName.put(
           c.name(),
-          new DatabricksConnection(
-              this,
-              c.name(),
-              c.path().input(),
-              c.path().workspaceId(),
-              c.workspaceIdSource()));
+          new DatabricksConnection(runtime, c.name(), c.path().input(), c.path().workspaceId(), c.workspaceIdSource()));
     }
     this.connections = Collections.unmodifiableMap(byName);
   }
@@ -133,68 +106,39 @@ public final class Profile {
     return builder;
   }
 
-  /**
-   * The URL this profile was read from, secret-free, or empty for a profile of another source. Not
-   * API: {@link DatabricksConnection} builds the JDBC URL from it.
-   *
-   * @return the URL, or empty
-   */
-  Optional<JdbcUrl> sourceJdbcUrl() {
-    return Optional.ofNullable(sourceUrl);
+  /** {@return what this profile's connections share: not API, for this package's own classes} */
+  ProfileRuntime runtime() {
+    return runtime;
   }
 
-  /**
-   * The profile's name.
-   *
-   * @return the profile's name
-   */
+  /** {@return the profile's name, as used in messages} */
   public String name() {
-    return name;
+    return runtime.name();
   }
 
-  /**
-   * The normalised host.
-   *
-   * @return the normalised host
-   */
+  /** {@return the host, parsed and normalised by the rule engine} */
   public Host host() {
-    return host;
+    return runtime.host();
   }
 
-  /**
-   * What the profile declares about its host.
-   *
-   * @return what the profile declares about its host
-   */
+  /** {@return what the profile declares about its host} */
   public HostKind hostKind() {
-    return hostKind;
+    return runtime.hostKind();
   }
 
-  /**
-   * The workspace id every compute agrees on, canonical; empty when no compute names one.
-   *
-   * @return the workspace id every compute agrees on, canonical
-   */
+  /** {@return the workspace id every compute agrees on, canonical; empty when no compute names one} */
   public Optional<String> workspaceId() {
-    return Optional.ofNullable(workspaceId);
+    return runtime.workspaceId();
   }
 
-  /**
-   * The warnings the rule engine found (already logged); errors never get this far.
-   *
-   * @return the warnings the rule engine found (already logged); errors never get this far
-   */
+  /** {@return the warnings the rule engine found (already logged); errors never get this far} */
   public List<Problem> warnings() {
-    return warnings;
+    return runtime.report().warnings();
   }
 
-  /**
-   * The options this profile was built with.
-   *
-   * @return the options this profile was built with
-   */
+  /** {@return the options this profile was built with} */
   public BrickcheckOptions options() {
-    return context.options();
+    return runtime.options();
   }
 
   /**
@@ -209,10 +153,10 @@ public final class Profile {
    * @throws IllegalArgumentException if the connection belongs to another profile
    */
   public DatabricksConnection open(DatabricksConnection connection) {
-    if (connection.profile() != this) {
+    if (!connection.sharesRuntime(runtime)) {
       throw new IllegalArgumentException(connection + " belongs to another profile than " + this);
     }
-    discovery.onOpen();
+    runtime.discovery().onOpen();
     return connection;
   }
 
@@ -226,52 +170,12 @@ public final class Profile {
     return open(connection(computeName));
   }
 
-  /**
-   * What Brickcheck knows and will do for this profile: see {@link ProfileStatus}.
-   *
-   * @return what Brickcheck knows and will do for this profile
-   */
+  /** {@return what Brickcheck knows and will do for this profile: see {@link ProfileStatus}} */
   public ProfileStatus status() {
-    return ProfileStatus.of(this);
+    return ProfileStatus.of(runtime);
   }
 
-  /** One token source per credentials, so every client of this profile shares its M2M tokens. */
-  BearerAuthInterceptor.TokenSupplier tokens(Credentials credentials) {
-    if (credentials.kind() == Credentials.Kind.TOKEN) {
-      String token = credentials.token();
-      return () -> token;
-    }
-    if (credentials.kind() == Credentials.Kind.SDK) {
-      // One SDK configuration per profile and credentials: the SDK caches its tokens there.
-      return tokenSources.computeIfAbsent(credentials, c -> SdkAuth.of(c, host, workspaceId));
-    }
-    return tokenSources.computeIfAbsent(
-        credentials,
-        c -> new OAuthTokenSource(context.client(), discovery::tokenEndpoint, c));
-  }
-
-  ProfileReport report() {
-    return report;
-  }
-
-  /** What each value was made from ({@code host -> ~/.databrickscfg:3:8}); empty for other sources. */
-  Map<String, String> origins() {
-    return origins;
-  }
-
-  RuntimeContext context() {
-    return context;
-  }
-
-  Discovery discovery() {
-    return discovery;
-  }
-
-  /**
-   * The compute names in declaration order, {@code default} first.
-   *
-   * @return the compute names in declaration order, {@code default} first
-   */
+  /** {@return the compute names in declaration order, {@code default} first} */
   public List<String> computeNames() {
     return List.copyOf(connections.keySet());
   }
@@ -289,7 +193,7 @@ public final class Profile {
     if (c == null) {
       throw new IllegalArgumentException(
           "profile \""
-              + name
+              + name()
               + "\" has no compute named "
               + (computeName == null ? "null" : "\"" + computeName + "\"")
               + ". Valid names: "
@@ -300,7 +204,7 @@ public final class Profile {
 
   @Override
   public String toString() {
-    return "Profile{name=" + TerminalText.value(name) + ", host=" + host.baseUrl() + ", computes="
+    return "Profile{name=" + TerminalText.value(name()) + ", host=" + host().baseUrl() + ", computes="
         + connections.keySet().stream().map(TerminalText::value).toList() + "}";
   }
 
@@ -425,6 +329,6 @@ public final class Profile {
       throw new DatabricksProfileException(report.errors());
     }
     Discovery.warnOnce(report.spec().name(), report.warnings());
-    return new Profile(report, hostKind, RuntimeContext.of(options), origins, url);
+    return new Profile(new ProfileRuntime(report, hostKind, RuntimeContext.of(options), origins, url));
   }
 }

@@ -1,12 +1,9 @@
 package io.brickcheck;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import io.brickcheck.internal.probe.HostMetadata;
 import io.brickcheck.internal.probe.ProbeResult;
-import io.brickcheck.rules.Problem;
+import io.brickcheck.internal.rules.ComputeReport;
 import io.brickcheck.internal.rules.TerminalText;
+import io.brickcheck.rules.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,19 +12,22 @@ import java.util.Optional;
  * What Brickcheck knows about a profile and what it will send where: the host and its kind (from
  * the name, the declaration and the probe), each compute's workspace id and its source, the JDBC
  * driver and SDK found, the routing headers, and the problems found. {@link #render()} is for
- * people (like {@code dbt debug}), {@link #toJson()} for machines. Never contains a secret.
+ * people (like {@code dbt debug}), {@link #toJson()} for machines; both show the same facts, in
+ * the same order. Never contains a secret. A snapshot: the probe's answer and the problems are
+ * those known when {@link Profile#status()} was called.
  */
 public final class ProfileStatus {
-  private final Profile profile;
-  private final ProbeResult probe;
+  private final ProfileRuntime runtime;
+  private final ProbeOutcome probe;
   private final List<Problem> problems;
   private final JdbcDriver driver;
 
-  private ProfileStatus(Profile profile) {
-    this.profile = profile;
-    this.probe = profile.discovery().cachedResult();
-    List<Problem> all = new ArrayList<>(profile.warnings());
-    List<Problem> discovered = profile.discovery().decidedProblems();
+  private ProfileStatus(ProfileRuntime runtime) {
+    this.runtime = runtime;
+    ProbeResult cached = runtime.discovery().cachedResult();
+    this.probe = cached == null ? null : ProbeOutcome.of(cached);
+    List<Problem> all = new ArrayList<>(runtime.report().warnings());
+    List<Problem> discovered = runtime.discovery().decidedProblems();
     if (discovered != null) {
       all.addAll(discovered);
     }
@@ -35,138 +35,48 @@ public final class ProfileStatus {
     this.driver = JdbcDriver.onClasspath();
   }
 
-  static ProfileStatus of(Profile profile) {
-    return new ProfileStatus(profile);
+  static ProfileStatus of(ProfileRuntime runtime) {
+    return new ProfileStatus(runtime);
   }
 
   /**
-   * Warnings of the static check, then the problems of the host's answer (an error there, such
+   * The warnings of the static check, then the problems of the host's answer (an error there, such
    * as {@code HostWorkspaceMismatch}, also fails the next open).
    *
-   * @return the warnings, in order
+   * @return the problems, in that order; empty when there are none
    */
   public List<Problem> problems() {
     return problems;
   }
 
   /**
-   * The host's discovery answer if one is cached; never starts a probe.
+   * The discovery probe's outcome for this profile's host if one is cached; never starts a probe.
    *
-   * @return the cached answer or failure, or empty when the host was not probed (yet)
+   * @return the outcome, or empty when the probe is off or has not finished yet
    */
-  public Optional<ProbeResult> probe() {
+  public Optional<ProbeOutcome> probe() {
     return Optional.ofNullable(probe);
   }
 
   /**
-   * The block a person reads: one fact per line, {@code name  value}, problems last.
+   * The block a person reads: one fact per line, {@code name  value}, names and values escaped
+   * for a terminal, problems last.
    *
-   * @return the lines, each ending with a line break
+   * @return the lines, each ending with the platform's line separator
    */
   public String render() {
     StringBuilder out = new StringBuilder();
-    line(out, "profile", TerminalText.value(profile.name()));
-    line(out, "host", profile.host().baseUrl());
-    line(out, "host kind", "declared " + profile.hostKind() + ", from the name "
-        + profile.host().classification() + ", probed " + probeText());
-    if (probe != null) {
-      for (String dropped : probe.metadata().map(HostMetadata::droppedFields).orElse(List.of())) {
-        line(out, "probe dropped", dropped);
-      }
-    }
-    line(out, "workspace", profile.workspaceId().orElse("none"));
-    profile.origins().forEach((what, from) -> line(out, "from", what + ": " + from));
-    for (String name : profile.computeNames()) {
-      DatabricksConnection c = profile.connection(name);
-      line(out, "compute " + name, TerminalText.value(c.httpPath()) + "  ->  "
-          + c.workspaceId().map(id -> "workspace " + id + " (" + c.workspaceIdSource() + ")").orElse("no workspace id"));
-    }
-    line(out, "jdbc driver", driverText());
-    line(out, "sdk", sdkText());
-    for (String route : routes()) {
-      line(out, "routing", route);
-    }
-    if (problems.isEmpty()) {
-      line(out, "problems", "none");
-    }
-    for (Problem p : problems) {
-      line(out, p.isError() ? "error" : "warning", p.message());
-    }
+    text(out, facts());
     return out.toString();
   }
 
   /**
-   * The same facts as one JSON object.
+   * The same facts as one JSON object (pretty-printed; absent values are {@code null}). Loads Gson.
    *
-   * @return one JSON object
+   * @return the JSON text
    */
   public String toJson() {
-    JsonObject root = new JsonObject();
-    root.addProperty("profile", profile.name());
-    root.addProperty("host", profile.host().baseUrl());
-    root.addProperty("declaredHostKind", profile.hostKind().name());
-    root.addProperty("hostKindFromName", profile.host().classification().name());
-    JsonObject probeJson = new JsonObject();
-    probeJson.addProperty("mode", profile.options().probeMode().name());
-    if (probe != null) {
-      probeJson.addProperty("succeeded", probe.succeeded());
-      probeJson.addProperty(
-          "outcome", probe.succeeded() ? "answered" : probe.noDiscovery() ? "no-discovery" : "failed");
-      probeJson.addProperty("noDiscoveryStatus", probe.noDiscoveryStatus().orElse(null));
-      probeJson.addProperty("workspaceId", probe.metadata().flatMap(HostMetadata::workspaceId).orElse(null));
-      JsonArray dropped = new JsonArray();
-      probe.metadata().map(HostMetadata::droppedFields).orElse(List.of()).forEach(dropped::add);
-      probeJson.add("droppedFields", dropped);
-      probeJson.addProperty("hostType", probe.metadata().flatMap(HostMetadata::rawHostType).orElse(null));
-      probeJson.addProperty("accountId", probe.metadata().flatMap(HostMetadata::accountId).orElse(null));
-      probeJson.addProperty("failure", probe.failureReason().orElse(null));
-      probeJson.addProperty("obtainedAt", probe.obtainedAt().toString());
-      probeJson.addProperty("elapsedMillis", probe.elapsed().toMillis());
-      probeJson.addProperty("attempts", probe.attempts());
-    }
-    root.add("probe", probeJson);
-    root.addProperty("workspaceId", profile.workspaceId().orElse(null));
-    if (!profile.origins().isEmpty()) {
-      JsonObject origins = new JsonObject();
-      profile.origins().forEach(origins::addProperty);
-      root.add("origins", origins);
-    }
-    JsonArray computes = new JsonArray();
-    for (String name : profile.computeNames()) {
-      DatabricksConnection c = profile.connection(name);
-      JsonObject compute = new JsonObject();
-      compute.addProperty("name", name);
-      compute.addProperty("httpPath", c.httpPath());
-      compute.addProperty("workspaceId", c.workspaceId().orElse(null));
-      compute.addProperty("source", c.workspaceIdSource().name());
-      compute.addProperty("jdbcUrl", c.jdbcUrl());
-      computes.add(compute);
-    }
-    root.add("computes", computes);
-    JsonObject jdbc = new JsonObject();
-    jdbc.addProperty("present", driver.present());
-    jdbc.addProperty("version", driver.version());
-    jdbc.addProperty("keepsQueryWorkspaceId", driver.present() && driver.keepsQueryWorkspaceId());
-    root.add("jdbcDriver", jdbc);
-    JsonObject sdk = new JsonObject();
-    sdk.addProperty("present", SdkSupport.isPresent());
-    sdk.addProperty("version", SdkSupport.isPresent() ? SdkSupport.version() : null);
-    sdk.addProperty("setWorkspaceId", SdkSupport.isPresent() && SdkSupport.canSetWorkspaceId());
-    root.add("sdk", sdk);
-    JsonArray routing = new JsonArray();
-    routes().forEach(routing::add);
-    root.add("routing", routing);
-    JsonArray problemsJson = new JsonArray();
-    for (Problem p : problems) {
-      JsonObject problem = new JsonObject();
-      problem.addProperty("code", p.code().name());
-      problem.addProperty("severity", p.severity().name());
-      problem.addProperty("compute", p.compute());
-      problem.addProperty("message", p.message());
-      problemsJson.add(problem);
-    }
-    root.add("problems", problemsJson);
-    return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    return StatusJson.write(facts());
   }
 
   @Override
@@ -174,25 +84,131 @@ public final class ProfileStatus {
     return render();
   }
 
+  /** The one list both renderings walk: add a fact here, with its line and its JSON member. */
+  private List<StatusFact> facts() {
+    List<StatusFact> facts = new ArrayList<>();
+    String name = runtime.name();
+    String host = runtime.host().baseUrl();
+    facts.add(StatusFact.both("profile", TerminalText.value(name), "profile", name));
+    facts.add(StatusFact.both("host", host, "host", host));
+    facts.add(StatusFact.line("host kind", "declared " + runtime.hostKind() + ", from the name "
+        + runtime.host().classification() + ", probed " + probeText()));
+    facts.add(StatusFact.json("declaredHostKind", runtime.hostKind().name()));
+    facts.add(StatusFact.json("hostKindFromName", runtime.host().classification().name()));
+    facts.add(StatusFact.group("probe", probeFacts()));
+    Optional<String> workspaceId = runtime.workspaceId();
+    facts.add(StatusFact.both("workspace", workspaceId.orElse("none"), "workspaceId", workspaceId.orElse(null)));
+    if (!runtime.origins().isEmpty()) {
+      List<StatusFact> origins = new ArrayList<>();
+      runtime.origins().forEach((what, from) -> origins.add(StatusFact.both("from", what + ": " + from, what, from)));
+      facts.add(StatusFact.group("origins", origins));
+    }
+    List<List<StatusFact>> computes = new ArrayList<>();
+    for (ComputeReport c : runtime.report().computes()) {
+      String path = c.path().input();
+      String id = c.path().workspaceId();
+      computes.add(List.of(
+          StatusFact.line("compute " + c.name(), TerminalText.value(path) + "  ->  "
+              + (id == null ? "no workspace id" : "workspace " + id + " (" + c.workspaceIdSource() + ")")),
+          StatusFact.json("name", c.name()),
+          StatusFact.json("httpPath", path),
+          StatusFact.json("workspaceId", id),
+          StatusFact.json("source", c.workspaceIdSource().name()),
+          StatusFact.json("jdbcUrl", runtime.jdbcUrl(path, id))));
+    }
+    facts.add(StatusFact.groups("computes", computes));
+    facts.add(StatusFact.group("jdbcDriver", List.of(
+        StatusFact.line("jdbc driver", driverText()),
+        StatusFact.json("present", driver.present()),
+        StatusFact.json("version", driver.version()),
+        StatusFact.json("keepsQueryWorkspaceId", driver.present() && driver.keepsQueryWorkspaceId()))));
+    boolean sdk = SdkSupport.isPresent();
+    facts.add(StatusFact.group("sdk", List.of(
+        StatusFact.line("sdk", sdkText()),
+        StatusFact.json("present", sdk),
+        StatusFact.json("version", sdk ? SdkSupport.version() : null),
+        StatusFact.json("setWorkspaceId", sdk && SdkSupport.canSetWorkspaceId()))));
+    facts.add(StatusFact.lines("routing", "routing", routes()));
+    if (problems.isEmpty()) {
+      facts.add(StatusFact.line("problems", "none"));
+    }
+    List<List<StatusFact>> problemFacts = new ArrayList<>();
+    for (Problem p : problems) {
+      problemFacts.add(List.of(
+          StatusFact.line(p.isError() ? "error" : "warning", p.message()),
+          StatusFact.json("code", p.code().name()),
+          StatusFact.json("severity", p.severity().name()),
+          StatusFact.json("compute", p.compute()),
+          StatusFact.json("message", p.message())));
+    }
+    facts.add(StatusFact.groups("problems", problemFacts));
+    return facts;
+  }
+
+  /** The probe's members: its mode always, the rest once a probe has finished. */
+  private List<StatusFact> probeFacts() {
+    List<StatusFact> facts = new ArrayList<>();
+    facts.add(StatusFact.json("mode", runtime.options().probeMode().name()));
+    if (probe == null) {
+      return facts;
+    }
+    ProbeOutcome.Result result = probe.result();
+    facts.add(StatusFact.json("succeeded", result == ProbeOutcome.Result.ANSWERED));
+    facts.add(StatusFact.json("outcome", switch (result) {
+      case ANSWERED -> "answered";
+      case NO_DISCOVERY -> "no-discovery";
+      case FAILED -> "failed";
+    }));
+    facts.add(StatusFact.json("noDiscoveryStatus", probe.noDiscoveryStatus().orElse(null)));
+    facts.add(StatusFact.json("workspaceId", probe.workspaceId().orElse(null)));
+    facts.add(StatusFact.lines("probe dropped", "droppedFields", probe.droppedFields()));
+    facts.add(StatusFact.json("hostType", probe.hostType().orElse(null)));
+    facts.add(StatusFact.json("accountId", probe.accountId().orElse(null)));
+    facts.add(StatusFact.json("failure", probe.failureReason().orElse(null)));
+    facts.add(StatusFact.json("obtainedAt", probe.obtainedAt().toString()));
+    facts.add(StatusFact.json("elapsedMillis", probe.elapsed().toMillis()));
+    facts.add(StatusFact.json("attempts", probe.attempts()));
+    String cloud = probe.cloud().orElse(null);
+    facts.add(StatusFact.both("cloud", cloud, "cloud", cloud));
+    return facts;
+  }
+
+  /** Every fact's lines, in order: a group's and an array's members' lines where they stand. */
+  private static void text(StringBuilder out, List<StatusFact> facts) {
+    for (StatusFact f : facts) {
+      if (f.label() != null && f.text() != null) {
+        line(out, f.label(), f.text());
+      }
+      if (f.value() instanceof StatusFact.Group g) {
+        text(out, g.members());
+      } else if (f.value() instanceof StatusFact.Items items) {
+        for (Object v : items.values()) {
+          if (v instanceof StatusFact.Group g) {
+            text(out, g.members());
+          } else if (f.label() != null) {
+            line(out, f.label(), String.valueOf(v));
+          }
+        }
+      }
+    }
+  }
+
   private String probeText() {
-    if (profile.options().probeMode() == ProbeMode.OFF) {
+    if (runtime.options().probeMode() == ProbeMode.OFF) {
       return "never (probe OFF)";
     }
     if (probe == null) {
-      return "not yet (" + profile.options().probeMode() + ")";
+      return "not yet (" + runtime.options().probeMode() + ")";
     }
-    if (probe.noDiscovery()) {
-      return "no discovery (HTTP " + probe.noDiscoveryStatus().orElse(0) + ": the host does not publish"
+    return switch (probe.result()) {
+      case NO_DISCOVERY -> "no discovery (HTTP " + probe.noDiscoveryStatus().orElse(0) + ": the host does not publish"
           + " /.well-known/databricks-config; the host name and the declaration decide)";
-    }
-    if (!probe.succeeded()) {
-      return "failed after " + probe.elapsed().toMillis() + " ms: " + probe.failureReason().orElse("?");
-    }
-    HostMetadata meta = probe.metadata().orElseThrow();
-    return meta.rawHostType().orElse("?")
-        + meta.accountId().map(a -> ", account " + a).orElse("")
-        + meta.workspaceId().map(w -> ", workspace " + w).orElse("")
-        + " (in " + probe.elapsed().toMillis() + " ms, at " + probe.obtainedAt() + ")";
+      case FAILED -> "failed after " + probe.elapsed().toMillis() + " ms: " + probe.failureReason().orElse("?");
+      case ANSWERED -> probe.hostType().orElse("?")
+          + probe.accountId().map(a -> ", account " + a).orElse("")
+          + probe.workspaceId().map(w -> ", workspace " + w).orElse("")
+          + " (in " + probe.elapsed().toMillis() + " ms, at " + probe.obtainedAt() + ")";
+    };
   }
 
   private String driverText() {
@@ -211,12 +227,12 @@ public final class ProfileStatus {
   }
 
   private List<String> routes() {
-    Optional<String> id = profile.workspaceId();
+    Optional<String> id = runtime.workspaceId();
     if (id.isEmpty()) {
       return List.of("no workspace id: no routing header is sent");
     }
-    String host = profile.host().baseUrl();
-    HeaderStyle style = profile.options().headerStyle();
+    String host = runtime.host().baseUrl();
+    HeaderStyle style = runtime.options().headerStyle();
     return List.of(
         "REST   " + style.restHeaders() + ": " + id.get() + " on requests to " + host + " (each redirect hop judged), except /oidc/, /.well-known/ and account APIs, never to other hosts",
         "style  " + style + (style == HeaderStyle.AUTO

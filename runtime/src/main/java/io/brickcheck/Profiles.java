@@ -112,19 +112,11 @@ public final class Profiles {
   }
 
   /**
-   * A profile from a selected dbt output: renders its templates from {@code env} and applies every
-   * rule. Generated factories whose values are {@code env_var} templates call this with the output
-   * rebuilt by {@link io.brickcheck.internal.dbt.GeneratedDbtOutput} and {@code System.getenv()}.
-   *
-   * @param selection the selected output (or the problems that prevented selecting it)
-   * @param hostKind what the host is, when its name alone does not say
-   * @param env the environment the templates read
-   * @param options the probe mode, strictness, header style and HTTP client to use
-   * @return the checked profile
-   * @throws DatabricksProfileException with {@code MissingEnvironmentVariable} for an unset variable
-   *     without default, or any rule's code, each message starting with its file position
+   * A profile from a selected dbt output, its templates rendered from {@code env}. Generated
+   * factories reach it through {@code io.brickcheck.internal.profiles.ProfileSources}, which
+   * documents it; package-private because its parameter is an internal type.
    */
-  public static Profile fromDbt(
+  static Profile fromDbt(
       DbtSelection selection, HostKind hostKind, Map<String, String> env, BrickcheckOptions options) {
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(hostKind, "hostKind");
@@ -204,17 +196,11 @@ public final class Profiles {
   }
 
   /**
-   * A profile from settings already selected ({@link DatabricksCfg#fromFile}, {@link
-   * DatabricksCfg#fromEnvironment}): applies every rule; the status block says where each value came
-   * from.
-   *
-   * @param selection the settings, or the problems that prevented them
-   * @param hostKind what the host is, when its name alone does not say
-   * @param options the probe mode, strictness, header style and HTTP client to use
-   * @return the checked profile
-   * @throws DatabricksProfileException with every error, each message starting with its origin
+   * A profile from settings already selected; the status block says where each value came from.
+   * The CLI reaches it through {@code io.brickcheck.internal.profiles.ProfileSources}, which
+   * documents it; package-private because its parameter is an internal type.
    */
-  public static Profile fromDatabricksSettings(CfgSelection selection, HostKind hostKind, BrickcheckOptions options) {
+  static Profile fromDatabricksSettings(CfgSelection selection, HostKind hostKind, BrickcheckOptions options) {
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(hostKind, "hostKind");
     Objects.requireNonNull(options, "options");

@@ -9,10 +9,12 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 
 /**
- * {@link Credentials#fromSdk()} at work: the Databricks SDK authenticates, Brickcheck routes.
+ * {@link Credentials#fromSdk()} at work: the Databricks SDK authenticates, Brickcheck routes; and
+ * the SDK configuration of any credentials ({@link #config}).
  * Every request asks {@code DatabricksConfig.authenticate()} for the SDK's current headers, so a
  * token the SDK refreshes (OAuth, Azure, CLI, federation) is the one sent, with no cache of ours
- * in between. Only loaded when the SDK is on the class path ({@link Credentials#fromSdk()} checks).
+ * in between. Only loaded when the SDK is on the class path ({@link Credentials#fromSdk()} and
+ * {@code DatabricksConnection.sdkConfig} check).
  *
  * <p>The SDK's routing headers ({@code X-Databricks-Org-Id}, {@code X-Databricks-Workspace-Id})
  * are dropped: Brickcheck decides routing per hop ({@link WorkspaceHeaderInterceptor}). Its other
@@ -36,16 +38,26 @@ final class SdkAuth implements BearerAuthInterceptor.TokenSupplier {
 
   /**
    * The SDK configuration for {@code credentials}: a new one with the profile's host (and
-   * workspace id when the SDK can carry it) for the default chain, or the caller's own, checked to
-   * be for this host (its host set to the profile's when it had none) and given the workspace id.
+   * workspace id when the SDK can carry it) and the token or the M2M client, or none for the
+   * default chain; or the caller's own, checked to be for this host (its host set to the profile's
+   * when it had none) and given the workspace id.
    *
    * @throws IllegalArgumentException when the caller's config names another host
    */
   static DatabricksConfig config(Credentials credentials, Host host, String workspaceId) {
     String id = SdkSupport.canSetWorkspaceId() ? workspaceId : null;
+    if (credentials.kind() == Credentials.Kind.TOKEN) {
+      return SdkSupport.config(host.baseUrl(), id).setAuthType("pat").setToken(credentials.token());
+    }
+    if (credentials.kind() == Credentials.Kind.OAUTH_M2M) {
+      return SdkSupport.config(host.baseUrl(), id)
+          .setAuthType("oauth-m2m")
+          .setClientId(credentials.clientId())
+          .setClientSecret(credentials.clientSecret());
+    }
     Object own = credentials.sdkConfig();
     if (own == null) {
-      return SdkSupport.config(host.baseUrl(), id, null);
+      return SdkSupport.config(host.baseUrl(), id);
     }
     DatabricksConfig config = (DatabricksConfig) own;
     synchronized (config) { // authenticate() and resolve() lock the config too

@@ -29,7 +29,7 @@ final class SdkSupport {
 
   /**
    * True when this SDK gives its current auth headers ({@code Map<String, String>
-   * DatabricksConfig.authenticate()}), which {@link Credentials#fromSdk()} needs (0.77.0 and
+   * DatabricksConfig.authenticate()}), which {@code Credentials.fromSdk()} needs (0.77.0 and
    * 0.141.0 have it; looked up so that an SDK without it gets a clear error, not a linkage error).
    */
   static boolean canAuthenticate() {
@@ -41,18 +41,9 @@ final class SdkSupport {
     return Presence.VERSION;
   }
 
-  static DatabricksConfig config(String baseUrl, String workspaceId, Credentials credentials) {
+  /** {@return a new SDK configuration for {@code baseUrl}, with the workspace id when not null} */
+  static DatabricksConfig config(String baseUrl, String workspaceId) {
     DatabricksConfig config = new DatabricksConfig().setHost(baseUrl);
-    if (credentials != null) {
-      switch (credentials.kind()) {
-        case TOKEN -> config.setAuthType("pat").setToken(credentials.token());
-        case OAUTH_M2M ->
-            config.setAuthType("oauth-m2m")
-                .setClientId(credentials.clientId())
-                .setClientSecret(credentials.clientSecret());
-        case SDK -> throw new IllegalArgumentException("SDK credentials are configured by SdkAuth.config");
-      }
-    }
     if (workspaceId != null) {
       setWorkspaceId(config, workspaceId);
     }

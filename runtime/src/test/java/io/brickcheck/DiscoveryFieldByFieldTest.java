@@ -149,7 +149,7 @@ class DiscoveryFieldByFieldTest {
 
     profile.open("default"); // ASYNC: never waits, never throws before the answer
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (profile.discovery().decidedProblems() == null && System.nanoTime() < deadline) {
+    while (profile.runtime().discovery().decidedProblems() == null && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     assertThatThrownBy(() -> profile.open("default")).hasMessageContaining("HostWorkspaceMismatch");

@@ -88,7 +88,7 @@ class JdbcUrlProfileTest {
     assertThat(profile.computeNames()).containsExactly("default", "etl");
     assertThat(profile.connection("etl").jdbcUrl()).isEqualTo("jdbc:databricks://peco.azuredatabricks.net:443/sales;"
         + "transportMode=http;ssl=1;httpPath=sql/protocolv1/o/42/0123-456789-abcdefgh;http.header.x-databricks-org-id=42");
-    assertThat(profile.sourceJdbcUrl()).isPresent();
+    assertThat(profile.runtime().sourceUrl()).isNotNull();
     assertThatThrownBy(() -> Profile.jdbcUrlBuilder("orders", "jdbc:databricks://h.example.com;httpPath=/x").defaultHttpPath("/y"))
         .isInstanceOf(IllegalStateException.class);
     // The URL's named compute rules are the engine's: a compute in another workspace is refused.

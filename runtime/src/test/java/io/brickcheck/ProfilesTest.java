@@ -161,7 +161,8 @@ class ProfilesTest {
         .containsExactlyElementsOf(fromFile.problems().stream().map(Problem::message).toList());
 
     Map<String, String> env = Map.of("WH", "a1b2c3d4e5f6a7b8");
-    Profile a = Profiles.fromDbt(rebuilt, HostKind.AUTO, env, OFF);
+    // Through the door generated factories use, as they use it.
+    Profile a = io.brickcheck.internal.profiles.ProfileSources.fromDbt(rebuilt, HostKind.AUTO, env, OFF);
     Profile b = Profiles.fromDbt(read, HostKind.AUTO, env, OFF);
     assertThat(a.connection("Cluster1")).isEqualTo(b.connection("Cluster1"));
     assertThat(a.connection("default")).isEqualTo(b.connection("default"));
@@ -204,7 +205,8 @@ class ProfilesTest {
 
   private static DatabricksProfileException catchMissing(DbtSelection selection) {
     try {
-      Profiles.fromDbt(selection, HostKind.AUTO, Map.of(), OFF);
+      // The door generated factories use: the exception passes through it as it is.
+      io.brickcheck.internal.profiles.ProfileSources.fromDbt(selection, HostKind.AUTO, Map.of(), OFF);
     } catch (DatabricksProfileException e) {
       assertThat(codeOf(e)).isEqualTo(Code.MissingEnvironmentVariable);
       return e;

@@ -8,6 +8,7 @@ import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.iam.User;
 import io.brickcheck.gateway.FakeGateway;
 import io.brickcheck.gateway.RecordedRequest;
+import io.brickcheck.internal.rules.HostParser;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class SdkSupportTest {
 
   @Test
   void realSdkCarriesTheWorkspaceIdOnApiCalls() {
-    DatabricksConfig config = SdkSupport.config(gateway.baseUrl(), gateway.workspaceId(), Credentials.token(PAT));
+    DatabricksConfig config = SdkAuth.config(Credentials.token(PAT), HostParser.parse(gateway.baseUrl()).host(), gateway.workspaceId());
 
     User me = new WorkspaceClient(config).currentUser().me(new MeRequest());
 
@@ -53,7 +54,7 @@ class SdkSupportTest {
 
   @Test
   void printsNoSecret() {
-    DatabricksConfig config = SdkSupport.config(gateway.baseUrl(), gateway.workspaceId(), Credentials.oauthM2M("sp-client", "sp-SECRET"));
+    DatabricksConfig config = SdkAuth.config(Credentials.oauthM2M("sp-client", "sp-SECRET"), HostParser.parse(gateway.baseUrl()).host(), gateway.workspaceId());
 
     assertThat(config.toString()).doesNotContain("sp-SECRET");
   }

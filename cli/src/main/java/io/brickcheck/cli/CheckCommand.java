@@ -4,16 +4,15 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.HostKind;
 import io.brickcheck.ProbeMode;
 import io.brickcheck.Profile;
-import io.brickcheck.Profiles;
+import io.brickcheck.ProbeOutcome;
 import io.brickcheck.ProfileStatus;
 import io.brickcheck.internal.cfg.CfgReport;
 import io.brickcheck.internal.cfg.CfgSelection;
+import io.brickcheck.internal.profiles.ProfileSources;
 import io.brickcheck.internal.cfg.DatabricksCfg;
 import io.brickcheck.internal.dbt.DbtProfilesReader;
 import io.brickcheck.internal.dbt.DbtOutput;
 import io.brickcheck.internal.dbt.DbtSelection;
-import io.brickcheck.internal.probe.HostMetadata;
-import io.brickcheck.internal.probe.ProbeResult;
 import io.brickcheck.rules.Code;
 import io.brickcheck.internal.rules.ComputeNames;
 import io.brickcheck.internal.rules.ComputeSpec;
@@ -219,7 +218,7 @@ final class CheckCommand implements Callable<Integer> {
     if (probe == Probe.blocking && !report.hasErrors() && report.spec() != null) {
       status = probeStatus(report, selection);
       List<Problem> known = report.problems();
-      boolean answered = status.probe().flatMap(ProbeResult::metadata).flatMap(HostMetadata::hostType).isPresent();
+      boolean answered = status.probe().flatMap(ProbeOutcome::hostClassification).isPresent();
       report = withProblems(report, status.problems().stream().filter(p -> !known.contains(p)).toList(), answered);
     }
     String rendered =
@@ -238,7 +237,7 @@ final class CheckCommand implements Callable<Integer> {
     BrickcheckOptions blocking = blockingOptions();
     if (selection != null) {
       // Built from the settings again, so that the status block says where each value came from.
-      Profile fromSettings = Profiles.fromDatabricksSettings(selection, hostKind, blocking);
+      Profile fromSettings = ProfileSources.fromDatabricksSettings(selection, hostKind, blocking);
       fromSettings.open(ComputeNames.DEFAULT);
       return fromSettings.status();
     }

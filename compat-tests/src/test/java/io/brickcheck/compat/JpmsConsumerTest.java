@@ -127,13 +127,18 @@ class JpmsConsumerTest {
     assertThat(processor.exports()).isEmpty();
     assertThat(processor.provides()).extracting(ModuleDescriptor.Provides::service)
         .containsExactly("javax.annotation.processing.Processor");
-    // Internal packages go to Brickcheck's own modules only (the dbt one to generated code too).
+    // Internal packages go to Brickcheck's own modules only (the dbt one and the runtime's
+    // internal.profiles, which generated dbt factories call, to generated code too).
     ModuleDescriptor rules = descriptor(jar("jar.rules"));
     assertThat(rules.exports()).filteredOn(e -> e.source().equals("io.brickcheck.internal.rules"))
         .singleElement().satisfies(e -> assertThat(e.isQualified()).isTrue());
     ModuleDescriptor runtime = descriptor(jar("jar.runtime"));
     assertThat(runtime.exports()).filteredOn(e -> e.source().startsWith("io.brickcheck.internal"))
+        .filteredOn(e -> !e.source().equals("io.brickcheck.internal.profiles"))
+        .isNotEmpty()
         .allSatisfy(e -> assertThat(e.isQualified()).as(e.source()).isTrue());
+    assertThat(runtime.exports()).filteredOn(e -> e.source().equals("io.brickcheck.internal.profiles"))
+        .singleElement().satisfies(e -> assertThat(e.isQualified()).isFalse());
     assertThat(runtime.requires()).filteredOn(r -> r.name().equals("databricks.sdk.java"))
         .singleElement().satisfies(r -> assertThat(r.modifiers()).contains(ModuleDescriptor.Requires.Modifier.STATIC));
   }
@@ -182,6 +187,21 @@ class JpmsConsumerTest {
         "          + \"AuthMech=3;httpPath=/sql/1.0/warehouses/0f0f0f0f0f0f0f0f\";",
         "  private Warehouses() {}",
         "}");
+    // A dbt profile with an env_var template: its factory calls the runtime's internal.profiles
+    // (ProfileSources) and internal.dbt (GeneratedDbtOutput) from this module at run time.
+    write(src.resolve("com/example/app/JaffleEnv.java"),
+        "package com.example.app;",
+        "import io.brickcheck.DatabricksProfile;",
+        "@DatabricksProfile(dbtProfile = \"jaffle_env\", target = \"prod\")",
+        "public interface JaffleEnv {}");
+    write(out.resolve("profiles.yml"), // CLASS_OUTPUT, where the processor looks first
+        "jaffle_env:",
+        "  target: prod",
+        "  outputs:",
+        "    prod:",
+        "      type: databricks",
+        "      host: adb-" + WORKSPACE + ".7.azuredatabricks.net",
+        "      http_path: \"/sql/1.0/warehouses/{{ env_var('BRICKCHECK_JPMS_UNSET_WH', 'a1b2c3d4e5f6a7b8') }}\"");
     write(src.resolve("com/example/app/Main.java"),
         "package com.example.app;",
         "import io.brickcheck.BrickcheckOptions;",
@@ -192,6 +212,8 @@ class JpmsConsumerTest {
         "  public static void main(String[] args) {",
         "    DatabricksConnection orders = OrdersConnectionFactory.create().openDefault();",
         "    System.out.println(\"url=\" + orders.jdbcUrl());",
+        "    System.out.println(\"dbt=\" + JaffleEnvConnectionFactory.create(",
+        "        BrickcheckOptions.builder().probeMode(ProbeMode.OFF).build()).openDefault().jdbcUrl());",
         "    Profile probed = Profile.builder(\"probed\", args[0])",
         "        .defaultHttpPath(\"/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=" + WORKSPACE + "\")",
         "        .build(BrickcheckOptions.builder().probeMode(ProbeMode.BLOCKING).build());",
@@ -236,6 +258,8 @@ class JpmsConsumerTest {
           "http://127.0.0.1:" + server.getAddress().getPort()));
       assertThat(output).as(jvm.toString())
           .contains("url=jdbc:databricks://adb-" + WORKSPACE + ".7.azuredatabricks.net:443/default;")
+          .contains("dbt=jdbc:databricks://adb-" + WORKSPACE + ".7.azuredatabricks.net:443/default;")
+          .contains("httpPath=/sql/1.0/warehouses/a1b2c3d4e5f6a7b8")
           .contains("probe=true")
           .contains("json=true")
           .doesNotContain("Exception")

@@ -58,7 +58,7 @@ final class FactoryWriter {
   private static final ClassName PROFILE = ClassName.get("io.brickcheck", "Profile");
   private static final ClassName PROFILE_BUILDER = PROFILE.nestedClass("Builder");
   private static final ClassName OPTIONS = ClassName.get("io.brickcheck", "BrickcheckOptions");
-  private static final ClassName PROFILES = ClassName.get("io.brickcheck", "Profiles");
+  private static final ClassName PROFILES = ClassName.get("io.brickcheck.internal.profiles", "ProfileSources");
   private static final ClassName HOST_KIND = ClassName.get("io.brickcheck", "HostKind");
   private static final ClassName GENERATED_MARKER = ClassName.bestGuess(MARKER);
   private static final ClassName DBT_TEMPLATES = ClassName.get(GeneratedDbtOutput.class);

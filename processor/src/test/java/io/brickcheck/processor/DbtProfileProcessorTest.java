@@ -181,7 +181,7 @@ class DbtProfileProcessorTest {
   void aTemplatedProfileSucceedsWhenTheEnvironmentGivesTheVariable() {
     // What the generated factory does, with an explicit environment instead of System.getenv().
     Map<String, String> env = Map.of("BRICKCHECK_TEST_UNSET_WH", "a1b2c3d4e5f6a7b8");
-    Profile p = Profiles.fromDbt(
+    Profile p = io.brickcheck.internal.profiles.ProfileSources.fromDbt(
         io.brickcheck.internal.dbt.DbtProfilesReader.read(PROFILES).select("jaffle_env", "prod"),
         io.brickcheck.HostKind.AUTO, env, OFF);
     DatabricksConnection c = p.connection("default");

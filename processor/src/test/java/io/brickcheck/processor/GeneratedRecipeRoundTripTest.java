@@ -9,7 +9,7 @@ import io.brickcheck.DatabricksProfileException;
 import io.brickcheck.HostKind;
 import io.brickcheck.ProbeMode;
 import io.brickcheck.Profile;
-import io.brickcheck.Profiles;
+import io.brickcheck.internal.profiles.ProfileSources;
 import io.brickcheck.internal.dbt.DbtProfilesReader;
 import io.brickcheck.rules.Problem;
 import java.lang.reflect.InvocationTargetException;
@@ -77,7 +77,7 @@ class GeneratedRecipeRoundTripTest {
       }
     });
     List<String> read = outcome(() ->
-        Profiles.fromDbt(DbtProfilesReader.read(file).select(PROFILE, TARGET), HostKind.AUTO, System.getenv(), OFF));
+        ProfileSources.fromDbt(DbtProfilesReader.read(file).select(PROFILE, TARGET), HostKind.AUTO, System.getenv(), OFF));
 
     assertThat(generated).isEqualTo(read);
     // The compute's workspace id is a template whose default is not an id: judged at run time, at its place.

@@ -6,8 +6,8 @@ import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
 import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
-import io.brickcheck.Profiles;
 import io.brickcheck.internal.dbt.GeneratedDbtOutput;
+import io.brickcheck.internal.profiles.ProfileSources;
 import java.lang.String;
 import java.lang.System;
 import java.util.List;
@@ -90,7 +90,7 @@ public final class JaffleEnvConnectionFactory {
     builder.host(HOST, "20:13", "20:14");
     builder.defaultHttpPath(DEFAULT_HTTP_PATH, "21:18", "21:39");
     builder.compute("etl", "24:9", ETL_HTTP_PATH, "25:22", "25:43");
-    Profile profile = Profiles.fromDbt(builder.selection(), HostKind.AUTO, System.getenv(), options);
+    Profile profile = ProfileSources.fromDbt(builder.selection(), HostKind.AUTO, System.getenv(), options);
     return new JaffleEnvConnectionFactory(profile);
   }
 

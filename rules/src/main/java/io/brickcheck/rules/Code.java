@@ -168,20 +168,12 @@ public enum Code {
     return defaultSeverity;
   }
 
-  /**
-   * {@code [DatabricksProfile/<Code>]}, the tag every message starts with.
-   *
-   * @return {@code [DatabricksProfile/<Code>]}, the tag every message starts with
-   */
+  /** {@return {@code [DatabricksProfile/<Code>]}, the tag every message starts with} */
   public String tag() {
     return "[" + FAMILY + "/" + name() + "]";
   }
 
-  /**
-   * {@code DatabricksProfile/<Code>}, the key that suppresses this code alone.
-   *
-   * @return {@code DatabricksProfile/<Code>}, the key that suppresses this code alone
-   */
+  /** {@return {@code DatabricksProfile/<Code>}, the key that suppresses this code alone} */
   public String suppressionKey() {
     return FAMILY + "/" + name();
   }

@@ -30,20 +30,12 @@ public record Host(
     return secure ? "https" : "http";
   }
 
-  /**
-   * The name as it goes into a URL: IPv6 literals in brackets.
-   *
-   * @return the name as it goes into a URL
-   */
+  /** {@return the name as it goes into a URL: IPv6 literals in brackets} */
   public String urlName() {
     return name.indexOf(':') >= 0 ? "[" + name + "]" : name;
   }
 
-  /**
-   * {@code https://name} or {@code https://name:port}: the port only when not the default.
-   *
-   * @return {@code https://name} or {@code https://name:port}: the port only when not the default
-   */
+  /** {@return {@code https://name} or {@code https://name:port}: the port only when not the default} */
   public String baseUrl() {
     int defaultPort = secure ? 443 : 80;
     return scheme() + "://" + urlName() + (port == defaultPort ? "" : ":" + port);

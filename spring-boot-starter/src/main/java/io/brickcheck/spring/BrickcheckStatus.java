@@ -77,7 +77,11 @@ final class BrickcheckStatus {
       return "off";
     }
     return status.probe()
-        .map(r -> r.succeeded() ? "answered" : r.noDiscovery() ? "no-discovery" : "failed")
+        .map(r -> switch (r.result()) {
+          case ANSWERED -> "answered";
+          case NO_DISCOVERY -> "no-discovery";
+          case FAILED -> "failed";
+        })
         .orElse("pending");
   }
 

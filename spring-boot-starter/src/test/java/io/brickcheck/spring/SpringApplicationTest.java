@@ -85,7 +85,7 @@ class SpringApplicationTest {
       });
       CheckedDataSource checked = ctx.getBean(BrickcheckDataSources.class).all().get(0);
       // The probe ran at start-up (BLOCKING in application.yml) and was answered.
-      assertThat(checked.profile().status().probe()).hasValueSatisfying(r -> assertThat(r.succeeded()).isTrue());
+      assertThat(checked.profile().status().probe()).hasValueSatisfying(r -> assertThat(r.result()).isEqualTo(io.brickcheck.ProbeOutcome.Result.ANSWERED));
       assertThat(checked.property()).isEqualTo("spring.datasource.url");
       assertThat(checked.origin()).contains("application.yml").contains("5:10");
       assertThat(checked.profile().workspaceId()).contains(gateway.workspaceId());
