@@ -74,10 +74,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
 
   /** The instance javac's service loader creates. */
   public DatabricksProfileProcessor() {
-    this(element -> {});
+    // null, not a no-op lambda: its bootstrap would be the first thing every javac run pays.
+    this(null);
   }
 
-  /** For tests: {@code beforeElement} runs first for every element, and may throw. */
+  /** For tests: {@code beforeElement} (null: nothing) runs first for every element, and may throw. */
   DatabricksProfileProcessor(Consumer<Element> beforeElement) {
     this.beforeElement = beforeElement;
   }
@@ -199,7 +200,9 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     Map<FactoryDescriptor, ProfileDeclaration> valid = new LinkedHashMap<>();
     for (Element element : elementsOfThisRound(round, annotation)) {
       try {
-        beforeElement.accept(element);
+        if (beforeElement != null) {
+          beforeElement.accept(element);
+        }
         if (ProfileDeclaration.hasUnresolvedValues(element)) {
           deferred.add(key(element));
           continue;
