@@ -51,6 +51,7 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   private final Consumer<Element> beforeElement;
   private ProcessorOptions options;
   private Diagnostics diagnostics;
+  /** Made by {@link #writer()} on first use. */
   private FactoryWriter writer;
   private FactoryClashes clashes;
   private DbtFiles dbtFiles;
@@ -73,10 +74,11 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
 
   /** The instance javac's service loader creates. */
   public DatabricksProfileProcessor() {
-    this(element -> {});
+    // null, not a no-op lambda: its bootstrap would be the first thing every javac run pays.
+    this(null);
   }
 
-  /** For tests: {@code beforeElement} runs first for every element, and may throw. */
+  /** For tests: {@code beforeElement} (null: nothing) runs first for every element, and may throw. */
   DatabricksProfileProcessor(Consumer<Element> beforeElement) {
     this.beforeElement = beforeElement;
   }
@@ -93,12 +95,8 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     // Decided before any round: Gradle asks once. Probing the Filer for profiles.yml here would
     // create file objects as a side effect, so the option alone decides (README-processor.md).
     readsYaml = options.profilesFileGiven;
-    writer =
-        new FactoryWriter(
-            env.getFiler(),
-            DatabricksProfileProcessor.class.getCanonicalName(),
-            new JdkGenerated(
-                env.getElementUtils(), options.generatedAnnotation == ProcessorOptions.GeneratedAnnotation.JDK));
+    // The writer (and with it JavaPoet) is made when the first factory is written: most modules
+    // on a processor path have no profile at all, and pay for nothing they do not use.
     clashes = new FactoryClashes(env.getElementUtils(), diagnostics, written, sourceTypes);
   }
 
@@ -132,7 +130,7 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     long start = System.nanoTime();
     try {
-      processRound(round);
+      processRound(annotations, round);
     } catch (RuntimeException e) {
       internalError(null, e);
     }
@@ -152,6 +150,9 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     for (TypeElement a : annotations) {
       String name = a.getQualifiedName().toString();
       if (name.equals(FactoryWriter.GENERATED)) {
+        if (written.isEmpty()) {
+          return false; // another processor's @Generated: no scan in modules without profiles
+        }
         for (Element e : round.getElementsAnnotatedWith(a)) {
           if (!(e instanceof TypeElement t && written.contains(t.getQualifiedName().toString()))) {
             return false;
@@ -164,7 +165,7 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     return true;
   }
 
-  private void processRound(RoundEnvironment round) {
+  private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
       if (options.verbose && !deferred.isEmpty()) {
         // javac reports the unresolved symbols themselves; say why no factory came of them.
@@ -185,15 +186,23 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
         sourceTypes.add(t.getQualifiedName().toString());
       }
     }
-    TypeElement annotation =
-        processingEnv.getElementUtils().getTypeElement(ProfileDeclaration.ANNOTATION);
-    if (annotation == null) {
+    // javac passes the annotations present in this round: without ours, no element of the round
+    // carries it, and only the deferred ones are looked at (in most rounds, nothing is scanned).
+    TypeElement annotation = null;
+    for (TypeElement a : annotations) {
+      if (a.getQualifiedName().contentEquals(ProfileDeclaration.ANNOTATION)) {
+        annotation = a;
+      }
+    }
+    if (annotation == null && deferred.isEmpty()) {
       return;
     }
     Map<FactoryDescriptor, ProfileDeclaration> valid = new LinkedHashMap<>();
     for (Element element : elementsOfThisRound(round, annotation)) {
       try {
-        beforeElement.accept(element);
+        if (beforeElement != null) {
+          beforeElement.accept(element);
+        }
         if (ProfileDeclaration.hasUnresolvedValues(element)) {
           deferred.add(key(element));
           continue;
@@ -212,9 +221,13 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     writeAll(valid);
   }
 
-  /** The round's annotated elements, then those deferred from earlier rounds, each once. */
+  /**
+   * The round's annotated elements ({@code annotation} null: none), then those deferred from
+   * earlier rounds, each once.
+   */
   private List<Element> elementsOfThisRound(RoundEnvironment round, TypeElement annotation) {
-    List<Element> elements = new ArrayList<>(round.getElementsAnnotatedWith(annotation));
+    List<Element> elements =
+        annotation == null ? new ArrayList<>() : new ArrayList<>(round.getElementsAnnotatedWith(annotation));
     Set<String> seen = new HashSet<>();
     elements.forEach(e -> seen.add(key(e)));
     for (String key : deferred) {
@@ -254,7 +267,7 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
     for (Map.Entry<FactoryDescriptor, ProfileDeclaration> e : clashes.writable(valid).entrySet()) {
       FactoryDescriptor d = e.getKey();
       try {
-        writer.write(d);
+        writer().write(d);
         written.add(d.qualifiedName());
         if (options.verbose) {
           diagnostics.note(
@@ -277,6 +290,19 @@ public final class DatabricksProfileProcessor extends AbstractProcessor {
         internalError(d.origin(), ex);
       }
     }
+  }
+
+  private FactoryWriter writer() {
+    if (writer == null) {
+      writer =
+          new FactoryWriter(
+              processingEnv.getFiler(),
+              DatabricksProfileProcessor.class.getCanonicalName(),
+              new JdkGenerated(
+                  processingEnv.getElementUtils(),
+                  options.generatedAnnotation == ProcessorOptions.GeneratedAnnotation.JDK));
+    }
+    return writer;
   }
 
   private void internalError(Element element, Throwable e) {

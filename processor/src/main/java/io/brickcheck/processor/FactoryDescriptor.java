@@ -8,6 +8,7 @@ import io.brickcheck.internal.rules.ProfileReport;
 import io.brickcheck.rules.WorkspaceIdSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
@@ -61,7 +62,24 @@ record FactoryDescriptor(
       String target,
       String targetPosition,
       boolean templated,
-      List<String> hostPositions) {}
+      List<String> hostPositions) {
+    // Written out, as FactoryDescriptor's: see there.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof DbtOrigin d
+          && Objects.equals(file, d.file)
+          && Objects.equals(profile, d.profile)
+          && Objects.equals(target, d.target)
+          && Objects.equals(targetPosition, d.targetPosition)
+          && templated == d.templated
+          && Objects.equals(hostPositions, d.hostPositions);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(file, profile, target, targetPosition, templated, hostPositions);
+    }
+  }
 
   /**
    * One compute of the factory; the Java names it gives are {@link FactoryNames}'.
@@ -80,7 +98,51 @@ record FactoryDescriptor(
       String workspaceId,
       WorkspaceIdSource source,
       String namePosition,
-      List<String> positions) {}
+      List<String> positions) {
+    // Written out, as FactoryDescriptor's: see there.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ComputeDescriptor c
+          && Objects.equals(name, c.name)
+          && Objects.equals(httpPath, c.httpPath)
+          && Objects.equals(workspaceId, c.workspaceId)
+          && source == c.source
+          && Objects.equals(namePosition, c.namePosition)
+          && Objects.equals(positions, c.positions);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, httpPath, workspaceId, source, namePosition, positions);
+    }
+  }
+
+  // equals and hashCode written out: descriptors are map keys in every round with profiles, and a
+  // record's generated ones link through a method-handle bootstrap on first use, about 50 ms of CPU
+  // for these two records in javac's cold JVM (issue 17). Same meaning: every component compared.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FactoryDescriptor d
+        && Objects.equals(packageName, d.packageName)
+        && Objects.equals(simpleName, d.simpleName)
+        && Objects.equals(declaredOn, d.declaredOn)
+        && Objects.equals(profileName, d.profileName)
+        && Objects.equals(host, d.host)
+        && Objects.equals(normalizedHost, d.normalizedHost)
+        && Objects.equals(hostKind, d.hostKind)
+        && Objects.equals(workspaceId, d.workspaceId)
+        && Objects.equals(computes, d.computes)
+        && Objects.equals(origin, d.origin)
+        && Objects.equals(dbt, d.dbt)
+        && Objects.equals(jdbcUrl, d.jdbcUrl);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        packageName, simpleName, declaredOn, profileName, host, normalizedHost, hostKind, workspaceId,
+        computes, origin, dbt, jdbcUrl);
+  }
 
   String qualifiedName() {
     return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;

@@ -125,11 +125,6 @@ final class FactoryNames {
     return ComputeNames.constantPrefix(computeName) + WORKSPACE_ID;
   }
 
-  /** {@code connection<Suffix>}: the private field holding compute {@code name}'s connection. */
-  static String connectionField(String computeName) {
-    return "connection" + ComputeNames.methodSuffix(computeName);
-  }
-
   /** {@code computes<i>}: the i-th helper method that registers computes of a large profile. */
   static String registrationMethod(int index) {
     return "computes" + index;

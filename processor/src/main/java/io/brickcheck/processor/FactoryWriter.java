@@ -1,5 +1,13 @@
 package io.brickcheck.processor;
 
+import static io.brickcheck.processor.GeneratedText.ascii;
+import static io.brickcheck.processor.GeneratedText.classJavadoc;
+import static io.brickcheck.processor.GeneratedText.code;
+import static io.brickcheck.processor.GeneratedText.commentText;
+import static io.brickcheck.processor.GeneratedText.html;
+import static io.brickcheck.processor.GeneratedText.identifier;
+import static io.brickcheck.processor.GeneratedText.literal;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -18,7 +26,6 @@ import java.io.Writer;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.annotation.processing.Filer;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.tools.JavaFileObject;
@@ -30,9 +37,9 @@ import javax.tools.JavaFileObject;
  * written, so the same input gives the same bytes.
  *
  * <p>Untrusted text (annotation values, profiles.yml content) reaches the source only as a string
- * literal built by {@link #literal}, or in a comment after {@link #html} or {@link #commentText}:
- * none of them ever writes a backslash outside a literal, a line break, or a control or format
- * character. The whole file is pure ASCII ({@link #ascii}: non-ASCII as <code>&#92;uXXXX</code>), so that
+ * literal or in a comment, only through {@link GeneratedText} (which never writes a backslash
+ * outside a literal, a line break, or a control or format character). The whole file is pure
+ * ASCII ({@link GeneratedText#ascii}: non-ASCII as <code>&#92;uXXXX</code>), so that
  * {@code -encoding US-ASCII} or {@code LANG=C} cannot change a value. Every type is imported,
  * {@code java.lang} ones too, so that a package's own {@code String} or {@code System} cannot
  * shadow them; and no expression grows with the number of computes (javac recurses on long
@@ -149,11 +156,13 @@ final class FactoryWriter {
             .initializer("$T.of($L)", List.class, namesArray(d))
             .build());
     type.addField(PROFILE, FactoryNames.PROFILE_FIELD, Modifier.PRIVATE, Modifier.FINAL);
-    for (ComputeDescriptor c : d.computes()) {
-      type.addField(CONNECTION, identifier(FactoryNames.connectionField(c.name())), Modifier.PRIVATE, Modifier.FINAL);
-    }
 
-    type.addMethod(constructor(d));
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(PROFILE, "profile")
+            .addStatement("this.profile = profile")
+            .build());
     type.addMethod(createWithDefaults(self));
     type.addMethod(create(d, self));
     registrations(d).forEach(type::addMethod);
@@ -176,7 +185,8 @@ final class FactoryWriter {
                       + " waiting).\n\n@return the resolved connection, the same instance on every"
                       + " call\n@throws io.brickcheck.DatabricksProfileException in strict mode, when"
                       + " the host's answer reveals a problem\n")
-              .addStatement("return profile.open($N)", FactoryNames.connectionField(c.name()))
+              // The profile resolved every compute once; open(name) is a map lookup.
+              .addStatement("return profile.open($L)", literal(c.name()))
               .build());
     }
     type.addMethod(
@@ -251,18 +261,6 @@ final class FactoryWriter {
     return d.computes().size() <= COMPUTES_PER_METHOD ? names : CodeBlock.of("new $T[] {$L}", STRING, names);
   }
 
-  private static MethodSpec constructor(FactoryDescriptor d) {
-    MethodSpec.Builder ctor =
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(PROFILE, "profile")
-            .addStatement("this.profile = profile");
-    for (ComputeDescriptor c : d.computes()) {
-      ctor.addStatement("this.$N = profile.connection($L)", identifier(FactoryNames.connectionField(c.name())), literal(c.name()));
-    }
-    return ctor.build();
-  }
-
   private static MethodSpec create(FactoryDescriptor d, ClassName self) {
     boolean templated = d.dbt() != null && d.dbt().templated();
     MethodSpec.Builder create = MethodSpec.methodBuilder(FactoryNames.CREATE)
@@ -305,7 +303,9 @@ final class FactoryWriter {
       create.addStatement(d.jdbcUrl() != null
           ? "$T builder = $T.jdbcUrlBuilder(PROFILE_NAME, JDBC_URL)"
           : "$T builder = $T.builder(PROFILE_NAME, HOST)", PROFILE_BUILDER, PROFILE);
-      create.addStatement("builder.hostKind($T.$L)", HOST_KIND, d.hostKind());
+      if (!d.hostKind().equals("AUTO")) { // the builder's default
+        create.addStatement("builder.hostKind($T.$L)", HOST_KIND, d.hostKind());
+      }
       if (d.dbt() != null) {
         // The names of a dbt compute: block follow dbt's rule (etl.hourly, 2xl_warehouse).
         create.addStatement("builder.computeNameRule($T.DBT)", ComputeNameRule.class);
@@ -388,183 +388,5 @@ final class FactoryWriter {
                 + "@throws io.brickcheck.DatabricksProfileException if a rule fails at run time\n")
         .addStatement("return create($T.defaults())", OPTIONS)
         .build();
-  }
-
-  private static String classJavadoc(FactoryDescriptor d) {
-    StringBuilder doc = new StringBuilder();
-    int width = "workspace".length();
-    for (ComputeDescriptor c : d.computes()) {
-      width = Math.max(width, c.name().length());
-    }
-    doc.append("Typed connections of the Databricks profile ")
-        .append(code(d.profileName()))
-        .append(
-            d.dbt() != null && d.dbt().templated()
-                ? ", checked by Brickcheck at compile time as far as its templates allow, and in full"
-                    + " when {@link #create(BrickcheckOptions)} renders them.\n\n<pre>\n"
-                : ", checked by Brickcheck at compile time.\n\n<pre>\n");
-    if (d.jdbcUrl() != null) {
-      row(doc, width, "jdbc url", d.jdbcUrl());
-    }
-    String normalized = d.normalizedHost() == null ? "rendered at run time" : d.normalizedHost();
-    row(doc, width, "host", d.host() + "  (" + normalized + ", hostKind " + d.hostKind() + ")");
-    row(doc, width, "workspace",
-        d.workspaceId() != null ? d.workspaceId()
-            : d.dbt() != null && d.dbt().templated() ? "(known at run time)" : "(none)");
-    for (ComputeDescriptor c : d.computes()) {
-      row(doc, width, c.name(), c.httpPath());
-    }
-    doc.append("</pre>\n\n<p>Declared on ")
-        .append(code(d.declaredOn()));
-    if (d.dbt() != null) {
-      doc.append(", read from ")
-          .append(code(d.dbt().file()))
-          .append(" (profile ")
-          .append(code(d.dbt().profile()))
-          .append(", target ")
-          .append(code(d.dbt().target()))
-          .append(")");
-    }
-    doc.append(". Start with {@link #create()}.\n");
-    return doc.toString();
-  }
-
-  private static void row(StringBuilder doc, int width, String label, String value) {
-    doc.append(html(label))
-        .append(" ".repeat(width + 2 - label.length()))
-        .append(html(value))
-        .append('\n');
-  }
-
-  /** {@code <code>value</code>}, escaped: entities are not read inside an inline code tag. */
-  private static String code(String value) {
-    return "<code>" + html(value) + "</code>";
-  }
-
-  /**
-   * Escapes a user value for a Javadoc comment: HTML, {@code @} (tags), {@code *}{@code /} (the
-   * comment's end), braces (inline tags) and backslashes (javac reads unicode escapes even inside
-   * comments). Control, format and separator characters and unpaired surrogates are shown as
-   * <code>&#92;u000a</code>, written with an entity for the backslash, so the comment stays on its lines.
-   */
-  static String html(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '@' -> out.append("&#64;");
-        case '/' -> out.append(out.length() > 0 && out.charAt(out.length() - 1) == '*' ? "&#47;" : "/");
-        case '\\' -> out.append("&#92;");
-        case '{', '}' -> out.append(c == '{' ? "&#123;" : "&#125;");
-        default -> {
-          if (unsafeInComment(value, i)) {
-            out.append(String.format("&#92;u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
-  }
-
-  /**
-   * A user value for a {@code //} comment: printable text as is; a backslash, a control, format
-   * or separator character and an unpaired surrogate as {@code U+XXXX}, so that neither a line
-   * break nor a unicode escape can end the comment.
-   */
-  static String commentText(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\\' || unsafeInComment(value, i)) {
-        out.append(String.format("U+%04X", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /** A character that could break or hide a comment's text (a surrogate pair is fine). */
-  private static boolean unsafeInComment(String value, int i) {
-    char c = value.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(value.charAt(i - 1));
-    }
-    int type = Character.getType(c);
-    return Character.isISOControl(c)
-        || type == Character.FORMAT
-        || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR;
-  }
-
-  /**
-   * A Java string literal for any value, on one line: {@code \\}, {@code \"}, {@code \n},
-   * {@code \r}, {@code \t}, and every other character outside printable ASCII as <code>&#92;uXXXX</code>
-   * (never a line break or a quote, which a unicode escape would turn into source text). JavaPoet's
-   * own {@code $S} splits at line breaks into a concatenation whose depth grows with the value.
-   */
-  static String literal(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
-  }
-
-  /**
-   * The source with every non-ASCII character as <code>&#92;uXXXX</code> (in identifiers, such as a class
-   * named after {@code Café}, and in comments): javac reads the same characters whatever
-   * {@code -encoding} says. Literals are ASCII already; nothing else can hold a backslash, so no
-   * escape changes meaning. A control character here would be a bug of this writer.
-   */
-  static String ascii(String source) {
-    StringBuilder out = null;
-    for (int i = 0; i < source.length(); i++) {
-      char c = source.charAt(i);
-      boolean plain = c >= 0x20 && c <= 0x7e || c == '\n';
-      if (!plain && out == null) {
-        out = new StringBuilder(source.length() + 64).append(source, 0, i);
-      }
-      if (c < 0x20 && c != '\n') {
-        throw new IllegalStateException("control character U+" + Integer.toHexString(c) + " in generated source");
-      }
-      if (out != null) {
-        if (plain) {
-          out.append(c);
-        } else {
-          out.append(String.format("\\u%04x", (int) c));
-        }
-      }
-    }
-    return out == null ? source : out.toString();
-  }
-
-  /** A name the generated code declares: refused (an internal error) unless a Java identifier. */
-  static String identifier(String name) {
-    if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
-      throw new IllegalStateException("not a Java identifier: " + io.brickcheck.internal.rules.Text.quote(name));
-    }
-    return name;
   }
 }

@@ -15,18 +15,17 @@ class FactoryNamesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "default       | openDefault       | DEFAULT_HTTP_PATH               | DEFAULT_WORKSPACE_ID               | connectionDefault",
-    "nightly-batch | openNightlyBatch  | NIGHTLY_BATCH_HTTP_PATH         | NIGHTLY_BATCH_WORKSPACE_ID         | connectionNightlyBatch",
-    "etl.hourly    | openEtlHourly     | ETL_HOURLY_HTTP_PATH            | ETL_HOURLY_WORKSPACE_ID            | connectionEtlHourly",
-    "2xl_warehouse | open2xlWarehouse  | COMPUTE_2XL_WAREHOUSE_HTTP_PATH | COMPUTE_2XL_WAREHOUSE_WORKSPACE_ID | connection2xlWarehouse",
-    "ETL           | openETL           | ETL_HTTP_PATH                   | ETL_WORKSPACE_ID                   | connectionETL"
+    "default       | openDefault       | DEFAULT_HTTP_PATH               | DEFAULT_WORKSPACE_ID",
+    "nightly-batch | openNightlyBatch  | NIGHTLY_BATCH_HTTP_PATH         | NIGHTLY_BATCH_WORKSPACE_ID",
+    "etl.hourly    | openEtlHourly     | ETL_HOURLY_HTTP_PATH            | ETL_HOURLY_WORKSPACE_ID",
+    "2xl_warehouse | open2xlWarehouse  | COMPUTE_2XL_WAREHOUSE_HTTP_PATH | COMPUTE_2XL_WAREHOUSE_WORKSPACE_ID",
+    "ETL           | openETL           | ETL_HTTP_PATH                   | ETL_WORKSPACE_ID"
   })
   void computeNamesBecomeTheFactorysMembers(
-      String compute, String open, String httpPath, String workspaceId, String field) {
+      String compute, String open, String httpPath, String workspaceId) {
     assertThat(FactoryNames.openMethod(compute)).isEqualTo(open);
     assertThat(FactoryNames.httpPathConstant(compute)).isEqualTo(httpPath);
     assertThat(FactoryNames.workspaceIdConstant(compute)).isEqualTo(workspaceId);
-    assertThat(FactoryNames.connectionField(compute)).isEqualTo(field);
   }
 
   @ParameterizedTest

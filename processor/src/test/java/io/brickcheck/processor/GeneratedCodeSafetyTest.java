@@ -228,11 +228,11 @@ class GeneratedCodeSafetyTest {
 
   @Test
   void literalEscapesEveryCharacterThatCouldChangeTheValue() {
-    assertThat(FactoryWriter.literal("a\"b\\c\nd\re\tf\u0000g\u00e9h\ud800i\u2028")).isEqualTo(
+    assertThat(GeneratedText.literal("a\"b\\c\nd\re\tf\u0000g\u00e9h\ud800i\u2028")).isEqualTo(
         "\"a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u00e9h\\ud800i\\u2028\"");
-    assertThat(FactoryWriter.literal("\\u000a")).isEqualTo("\"\\\\u000a\"");
-    assertThat(FactoryWriter.commentText("x\\u000a\r\n\u202e\u00e9")).isEqualTo("xU+005Cu000aU+000DU+000AU+202E\u00e9");
-    assertThat(FactoryWriter.html("x\\u000a\r\u202e*/")).isEqualTo("x&#92;u000a&#92;u000d&#92;u202e*&#47;");
+    assertThat(GeneratedText.literal("\\u000a")).isEqualTo("\"\\\\u000a\"");
+    assertThat(GeneratedText.commentText("x\\u000a\r\n\u202e\u00e9")).isEqualTo("xU+005Cu000aU+000DU+000AU+202E\u00e9");
+    assertThat(GeneratedText.html("x\\u000a\r\u202e*/")).isEqualTo("x&#92;u000a&#92;u000d&#92;u202e*&#47;");
   }
 
   // --- item 4: a package's own types cannot shadow what the factory uses ---

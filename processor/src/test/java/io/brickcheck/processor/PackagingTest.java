@@ -47,6 +47,7 @@ class PackagingTest {
             FactoryDescriptor.class,
             FactoryNames.class,
             FactoryWriter.class,
+            GeneratedText.class,
             ProcessorOptions.class,
             ProfileDeclaration.class,
             ProfileValidator.class,
@@ -68,7 +69,7 @@ class PackagingTest {
 
   @Test
   void javadocEscapingNeutralisesCommentEndsTagsAndUnicodeEscapes() {
-    assertThat(FactoryWriter.html("/a*/b@c\\u000a<x>&{y}"))
+    assertThat(GeneratedText.html("/a*/b@c\\u000a<x>&{y}"))
         .isEqualTo("/a*&#47;b&#64;c&#92;u000a&lt;x&gt;&amp;&#123;y&#125;");
   }
 

@@ -4,7 +4,6 @@ package com.example;
 import io.brickcheck.BrickcheckGenerated;
 import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
-import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
 import java.lang.String;
 import java.util.List;
@@ -72,17 +71,8 @@ public final class AnalyticsConnectionFactory {
 
   private final Profile profile;
 
-  private final DatabricksConnection connectionDefault;
-
-  private final DatabricksConnection connectionEtl;
-
-  private final DatabricksConnection connectionNightlyBatch;
-
   private AnalyticsConnectionFactory(Profile profile) {
     this.profile = profile;
-    this.connectionDefault = profile.connection("default");
-    this.connectionEtl = profile.connection("etl");
-    this.connectionNightlyBatch = profile.connection("nightly-batch");
   }
 
   /**
@@ -106,7 +96,6 @@ public final class AnalyticsConnectionFactory {
    */
   public static AnalyticsConnectionFactory create(BrickcheckOptions options) {
     Profile.Builder builder = Profile.builder(PROFILE_NAME, HOST);
-    builder.hostKind(HostKind.AUTO);
     builder.defaultHttpPath(DEFAULT_HTTP_PATH);
     builder.compute("etl", ETL_HTTP_PATH);
     builder.compute("nightly-batch", NIGHTLY_BATCH_HTTP_PATH);
@@ -130,7 +119,7 @@ public final class AnalyticsConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openDefault() {
-    return profile.open(connectionDefault);
+    return profile.open("default");
   }
 
   /**
@@ -140,7 +129,7 @@ public final class AnalyticsConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openEtl() {
-    return profile.open(connectionEtl);
+    return profile.open("etl");
   }
 
   /**
@@ -150,7 +139,7 @@ public final class AnalyticsConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openNightlyBatch() {
-    return profile.open(connectionNightlyBatch);
+    return profile.open("nightly-batch");
   }
 
   /**

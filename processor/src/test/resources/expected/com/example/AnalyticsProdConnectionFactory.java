@@ -4,7 +4,6 @@ package com.example;
 import io.brickcheck.BrickcheckGenerated;
 import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
-import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
 import java.lang.String;
 import java.util.List;
@@ -50,11 +49,8 @@ public final class AnalyticsProdConnectionFactory {
 
   private final Profile profile;
 
-  private final DatabricksConnection connectionDefault;
-
   private AnalyticsProdConnectionFactory(Profile profile) {
     this.profile = profile;
-    this.connectionDefault = profile.connection("default");
   }
 
   /**
@@ -78,7 +74,6 @@ public final class AnalyticsProdConnectionFactory {
    */
   public static AnalyticsProdConnectionFactory create(BrickcheckOptions options) {
     Profile.Builder builder = Profile.builder(PROFILE_NAME, HOST);
-    builder.hostKind(HostKind.AUTO);
     builder.defaultHttpPath(DEFAULT_HTTP_PATH);
     Profile profile = builder.build(options);
     return new AnalyticsProdConnectionFactory(profile);
@@ -100,7 +95,7 @@ public final class AnalyticsProdConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openDefault() {
-    return profile.open(connectionDefault);
+    return profile.open("default");
   }
 
   /**

@@ -54,14 +54,8 @@ public final class JaffleEnvConnectionFactory {
 
   private final Profile profile;
 
-  private final DatabricksConnection connectionDefault;
-
-  private final DatabricksConnection connectionEtl;
-
   private JaffleEnvConnectionFactory(Profile profile) {
     this.profile = profile;
-    this.connectionDefault = profile.connection("default");
-    this.connectionEtl = profile.connection("etl");
   }
 
   /**
@@ -110,7 +104,7 @@ public final class JaffleEnvConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openDefault() {
-    return profile.open(connectionDefault);
+    return profile.open("default");
   }
 
   /**
@@ -120,7 +114,7 @@ public final class JaffleEnvConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openEtl() {
-    return profile.open(connectionEtl);
+    return profile.open("etl");
   }
 
   /**

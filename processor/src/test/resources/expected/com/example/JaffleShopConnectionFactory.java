@@ -4,7 +4,6 @@ package com.example;
 import io.brickcheck.BrickcheckGenerated;
 import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
-import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
 import io.brickcheck.rules.ComputeNameRule;
 import java.lang.String;
@@ -62,14 +61,8 @@ public final class JaffleShopConnectionFactory {
 
   private final Profile profile;
 
-  private final DatabricksConnection connectionDefault;
-
-  private final DatabricksConnection connectionCluster1;
-
   private JaffleShopConnectionFactory(Profile profile) {
     this.profile = profile;
-    this.connectionDefault = profile.connection("default");
-    this.connectionCluster1 = profile.connection("Cluster1");
   }
 
   /**
@@ -93,7 +86,6 @@ public final class JaffleShopConnectionFactory {
    */
   public static JaffleShopConnectionFactory create(BrickcheckOptions options) {
     Profile.Builder builder = Profile.builder(PROFILE_NAME, HOST);
-    builder.hostKind(HostKind.AUTO);
     builder.computeNameRule(ComputeNameRule.DBT);
     builder.defaultHttpPath(DEFAULT_HTTP_PATH);
     builder.compute("Cluster1", CLUSTER1_HTTP_PATH);
@@ -117,7 +109,7 @@ public final class JaffleShopConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openDefault() {
-    return profile.open(connectionDefault);
+    return profile.open("default");
   }
 
   /**
@@ -127,7 +119,7 @@ public final class JaffleShopConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openCluster1() {
-    return profile.open(connectionCluster1);
+    return profile.open("Cluster1");
   }
 
   /**

@@ -50,11 +50,8 @@ public final class LegacyClusterConnectionFactory {
 
   private final Profile profile;
 
-  private final DatabricksConnection connectionDefault;
-
   private LegacyClusterConnectionFactory(Profile profile) {
     this.profile = profile;
-    this.connectionDefault = profile.connection("default");
   }
 
   /**
@@ -100,7 +97,7 @@ public final class LegacyClusterConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openDefault() {
-    return profile.open(connectionDefault);
+    return profile.open("default");
   }
 
   /**

@@ -4,7 +4,6 @@ package com.example;
 import io.brickcheck.BrickcheckGenerated;
 import io.brickcheck.BrickcheckOptions;
 import io.brickcheck.DatabricksConnection;
-import io.brickcheck.HostKind;
 import io.brickcheck.Profile;
 import java.lang.String;
 import java.util.List;
@@ -67,14 +66,8 @@ public final class OrdersDbConnectionFactory {
 
   private final Profile profile;
 
-  private final DatabricksConnection connectionDefault;
-
-  private final DatabricksConnection connectionEtl;
-
   private OrdersDbConnectionFactory(Profile profile) {
     this.profile = profile;
-    this.connectionDefault = profile.connection("default");
-    this.connectionEtl = profile.connection("etl");
   }
 
   /**
@@ -98,7 +91,6 @@ public final class OrdersDbConnectionFactory {
    */
   public static OrdersDbConnectionFactory create(BrickcheckOptions options) {
     Profile.Builder builder = Profile.jdbcUrlBuilder(PROFILE_NAME, JDBC_URL);
-    builder.hostKind(HostKind.AUTO);
     builder.compute("etl", ETL_HTTP_PATH);
     Profile profile = builder.build(options);
     return new OrdersDbConnectionFactory(profile);
@@ -120,7 +112,7 @@ public final class OrdersDbConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openDefault() {
-    return profile.open(connectionDefault);
+    return profile.open("default");
   }
 
   /**
@@ -130,7 +122,7 @@ public final class OrdersDbConnectionFactory {
    * @throws io.brickcheck.DatabricksProfileException in strict mode, when the host's answer reveals a problem
    */
   public DatabricksConnection openEtl() {
-    return profile.open(connectionEtl);
+    return profile.open("etl");
   }
 
   /**
