@@ -62,6 +62,43 @@ class ColdStartClassLoadingTest {
    */
   private static final List<String> INDY_BOOTSTRAPS = List.of("java.lang.runtime.ObjectMethods");
 
+  /**
+   * A lambda's hidden class ({@code Outer$$Lambda$n/0x...}), spun through LambdaMetafactory, the
+   * first one of a cold JVM costing the most, from a Brickcheck class.
+   */
+  static boolean brickcheckLambda(Load l) {
+    return l.className().startsWith("io.brickcheck.") && l.className().contains("$$Lambda");
+  }
+
+  /** A class of a stream pipeline ({@code ReferencePipeline}, {@code MatchOps}...), read and interpreted cold. */
+  static boolean streamClass(Load l) {
+    return l.className().startsWith("java.util.stream.");
+  }
+
+  /**
+   * The rule engine and the runtime's path to a JDBC URL use plain loops (issue 17): with OFF, the
+   * caller's thread spins no lambda of Brickcheck's and loads no stream pipeline before its first
+   * jdbcUrl() returns.
+   */
+  @Test
+  void probeOffRunsNoLambdaOrStreamBeforeTheFirstUrl() throws Exception {
+    assertNoLambdaOrStream(run("OFF").mainUntilFirstUrl());
+  }
+
+  /** The same from a JDBC URL ({@code Profile.jdbcUrlBuilder}): its parser and pass-through too. */
+  @Test
+  void probeOffFromAJdbcUrlRunsNoLambdaOrStreamBeforeTheFirstUrl() throws Exception {
+    Run run = run("OFF", "jdbc-url");
+    assertThat(run.output()).contains("EnableArrow=0");
+    assertNoLambdaOrStream(run.mainUntilFirstUrl());
+  }
+
+  private static void assertNoLambdaOrStream(List<Load> path) {
+    assertThat(path).extracting(Load::className).contains("io.brickcheck.internal.rules.ProfileChecker");
+    assertThat(path).filteredOn(ColdStartClassLoadingTest::brickcheckLambda).extracting(Load::className).isEmpty();
+    assertThat(path).filteredOn(ColdStartClassLoadingTest::streamClass).extracting(Load::className).isEmpty();
+  }
+
   @Test
   void probeOffLoadsNoHttpJsonOrLoggingClass() throws Exception {
     Run run = run("OFF");
@@ -86,19 +123,22 @@ class ColdStartClassLoadingTest {
     assertThat(run.mainUntilFirstUrl()).extracting(Load::className).doesNotContainAnyElementsOf(INDY_BOOTSTRAPS);
   }
 
-  private Run run(String mode) throws IOException, InterruptedException {
+  /** Runs {@link ColdStartMain} with {@code args} (the probe mode, then the source form if any). */
+  private Run run(String... args) throws IOException, InterruptedException {
     assumeTrue(Files.isSymbolicLink(Path.of("/proc/thread-self")), "needs Linux's /proc/thread-self");
     // The profile's host resolves to loopback, where nothing answers on 443: the probe fails fast
     // and never leaves the machine.
     Path hosts = dir.resolve("hosts");
     Files.writeString(hosts, "127.0.0.1 peco.azuredatabricks.net\n");
-    Path log = dir.resolve("classes-" + mode + ".log");
-    ProcessBuilder child = new ProcessBuilder(
+    Path log = dir.resolve("classes-" + String.join("-", args) + ".log");
+    List<String> command = new java.util.ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xlog:class+load=info:file=" + log + ":tid",
         "-Djdk.net.hosts.file=" + hosts,
         "-cp", System.getProperty("java.class.path"),
-        ColdStartMain.class.getName(), mode);
+        ColdStartMain.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder child = new ProcessBuilder(command);
     child.redirectErrorStream(true);
     Process p = child.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * The program {@link ColdStartClassLoadingTest} runs in a fresh JVM: builds one profile with the
- * probe mode in {@code args[0]}, asks for its first {@code jdbcUrl()}, prints the main thread's
+ * probe mode in {@code args[0]} (from a JDBC URL, through {@code Profile.jdbcUrlBuilder}, when
+ * {@code args[1]} is {@code jdbc-url}; else through {@code Profile.builder}), asks for its first {@code jdbcUrl()}, prints the main thread's
  * native id ({@code MAIN_TID n}, to match {@code -Xlog}'s {@code tid} decoration) and {@code
  * FIRST_URL}, then lets the probe (if any) finish and shuts Brickcheck down.
  */
@@ -24,9 +25,14 @@ public final class ColdStartMain {
 
   public static void main(String[] args) throws Exception {
     String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-    Profile profile = Profile.builder("analytics", "peco.azuredatabricks.net")
-        .defaultHttpPath("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492")
-        .build(BrickcheckOptions.builder().probeMode(ProbeMode.valueOf(args[0])).build());
+    BrickcheckOptions options = BrickcheckOptions.builder().probeMode(ProbeMode.valueOf(args[0])).build();
+    Profile profile = args.length > 1 && args[1].equals("jdbc-url")
+        ? Profile.jdbcUrlBuilder("analytics", "jdbc:databricks://peco.azuredatabricks.net:443/default;transportMode=http;"
+            + "ssl=1;AuthMech=3;httpPath=/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492;EnableArrow=0")
+            .build(options)
+        : Profile.builder("analytics", "peco.azuredatabricks.net")
+            .defaultHttpPath("/sql/1.0/warehouses/a1b2c3d4e5f6a7b8?o=6436897454825492")
+            .build(options);
     String url = profile.open("default").jdbcUrl();
     AfterFirstUrl.mark(); // its class+load line marks the end of the measured path in the log
     System.out.println("MAIN_TID " + tid);

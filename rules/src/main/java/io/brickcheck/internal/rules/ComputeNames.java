@@ -1,7 +1,7 @@
 package io.brickcheck.internal.rules;
 
 import io.brickcheck.rules.ComputeNameRule;
-import java.util.regex.Pattern;
+import java.util.function.IntPredicate;
 
 /**
  * Compute names and the Java names they become (docs/rules.md, "Compute names"; README-dbt.md for the
@@ -16,9 +16,18 @@ public final class ComputeNames {
   /** The name of the profile's own http path. */
   public static final String DEFAULT = "default";
 
+  /**
+   * What separates the words of a name: any character but an ASCII letter or digit. A class, not
+   * a lambda, so that a cold start spins no LambdaMetafactory class for it (issue 17).
+   */
+  private static final IntPredicate SEPARATOR = new Separator();
 
-  private static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
-  private static final Pattern VALID_DBT = Pattern.compile("[\\x20-\\x7E]*[A-Za-z0-9][\\x20-\\x7E]*");
+  private static final class Separator implements IntPredicate {
+    @Override
+    public boolean test(int c) {
+      return !isWordChar((char) c);
+    }
+  }
 
   private ComputeNames() {}
 
@@ -40,7 +49,34 @@ public final class ComputeNames {
    * @return true if the name is valid there
    */
   public static boolean isValid(String name, ComputeNameRule rule) {
-    return name != null && (rule == ComputeNameRule.DBT ? VALID_DBT : VALID).matcher(name).matches();
+    return name != null && (rule == ComputeNameRule.DBT ? isValidDbt(name) : isValidBrickcheck(name));
+  }
+
+  /** {@code [A-Za-z][A-Za-z0-9_-]*}: an ASCII letter, then ASCII letters, digits, "_" and "-". */
+  private static boolean isValidBrickcheck(String name) {
+    if (name.isEmpty() || !isAsciiLetter(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isWordChar(c) && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [\x20-\x7E]*[A-Za-z0-9][\x20-\x7E]*}: printable ASCII only, with an ASCII letter or digit. */
+  private static boolean isValidDbt(String name) {
+    boolean hasWordChar = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        return false;
+      }
+      hasWordChar |= isWordChar(c);
+    }
+    return hasWordChar;
   }
 
   /**
@@ -52,7 +88,7 @@ public final class ComputeNames {
    * @return the words, each with its first letter upper-cased, joined
    */
   public static String methodSuffix(String name) {
-    return JavaNames.upperCamel(name, c -> !isWordChar((char) c), false);
+    return JavaNames.upperCamel(name, SEPARATOR, false);
   }
 
   /**
@@ -81,6 +117,10 @@ public final class ComputeNames {
       out.append(isWordChar(c) || c == '_' ? Character.toUpperCase(c) : '_');
     }
     return out.length() > 0 && Character.isDigit(out.charAt(0)) ? "COMPUTE_" + out : out.toString();
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
   private static boolean isWordChar(char c) {

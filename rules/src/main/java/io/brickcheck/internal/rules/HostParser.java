@@ -10,7 +10,6 @@ import static io.brickcheck.internal.rules.Text.quote;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Parses and checks a Databricks host (docs/rules.md, "Hosts"): a bare host, an optional
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  * again before it is offered ({@link Problem#suggestion()}).
  */
 public final class HostParser {
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
   /** Query keys that carry a workspace id on a URL copied from the browser or another tool. */
   private static final Set<String> WORKSPACE_KEYS = Set.of("o", "w", "workspace_id", "workspaceid");
@@ -196,7 +194,7 @@ public final class HostParser {
       int end = indexOfAny(tail.substring(1), "/?#");
       String segment = end < 0 ? tail.substring(1) : tail.substring(1, end + 1);
       String joined = bare + "." + segment;
-      if (cutZones.stream().anyMatch(z -> nameOf(joined).toLowerCase(Locale.ROOT).endsWith(z))) {
+      if (endsWithAny(nameOf(joined).toLowerCase(Locale.ROOT), cutZones)) {
         String fix = offerFixes ? clean(joined, form) : null;
         if (fix != null) {
           return new InvalidHost(
@@ -239,9 +237,27 @@ public final class HostParser {
     }
     return new InvalidHost(
         "host " + quote(input) + " ends with " + quote(cut) + ", a Databricks domain cut short. A"
-            + " whole domain is expected (" + String.join(", ", zones.stream().map(Text::quote).toList())
+            + " whole domain is expected (" + quotedList(zones)
             + "). " + (fix == null ? "Complete the domain name" : "Use " + quote(fix)),
         fix);
+  }
+
+  private static boolean endsWithAny(String name, List<String> suffixes) {
+    for (String suffix : suffixes) {
+      if (name.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code "a", "b"}: each value quoted, joined with commas. */
+  private static String quotedList(List<String> values) {
+    StringBuilder out = new StringBuilder();
+    for (String value : values) {
+      out.append(out.length() == 0 ? "" : ", ").append(quote(value));
+    }
+    return out.toString();
   }
 
   /** The canonical id of the first workspace key with a valid id in a URL's query, or null. */
@@ -306,14 +322,43 @@ public final class HostParser {
     String[] labels = name.split("\\.", -1);
     boolean numeric = true;
     for (String label : labels) {
-      if (!LABEL.matcher(label).matches()) {
+      if (!isLabel(label)) {
         throw invalidName(input);
       }
-      numeric &= label.chars().allMatch(c -> c >= '0' && c <= '9');
+      numeric &= isDigits(label);
     }
     if (numeric && !isIpv4(labels)) {
       throw invalidName(input);
     }
+  }
+
+  /**
+   * One DNS label of a lower-cased name, {@code [a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?}: 1 to 63
+   * characters of {@code a-z}, {@code 0-9} and {@code -}, not starting or ending with {@code -}.
+   */
+  static boolean isLabel(String label) {
+    int n = label.length();
+    if (n == 0 || n > 63 || label.charAt(0) == '-' || label.charAt(n - 1) == '-') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = label.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every character is an ASCII digit (true for ""). */
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -356,7 +401,7 @@ public final class HostParser {
     }
     for (String label : labels) {
       // Digits only before parseInt: isLoopback also asks about names such as "127.example.co.uk".
-      if (label.isEmpty() || label.length() > 3 || !label.chars().allMatch(c -> c >= '0' && c <= '9')
+      if (label.isEmpty() || label.length() > 3 || !isDigits(label)
           || Integer.parseInt(label) > 255) {
         return false;
       }
@@ -365,7 +410,7 @@ public final class HostParser {
   }
 
   private static int parsePort(String input, String text) {
-    if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (text.isEmpty() || text.length() > 5 || !isDigits(text)) {
       throw invalidPort(input, text);
     }
     int port = Integer.parseInt(text);

@@ -55,6 +55,6 @@ public record HostResult(String input, Host host, List<Problem> problems) {
    * @return true if the host is unusable
    */
   public boolean hasErrors() {
-    return problems.stream().anyMatch(Problem::isError);
+    return ProblemLists.anyError(problems);
   }
 }

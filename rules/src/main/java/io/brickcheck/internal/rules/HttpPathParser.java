@@ -24,7 +24,6 @@ public final class HttpPathParser {
   private static final Pattern WAREHOUSE = Pattern.compile("sql/1\\.0/warehouses/([^/]+)");
   private static final Pattern ENDPOINT = Pattern.compile("sql/1\\.0/endpoints/([^/]+)");
   private static final Pattern CLUSTER = Pattern.compile("sql/protocolv1/o/([0-9]+)/([^/]+)");
-  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
   private static final String EXPECTED_SHAPES =
       "\"/sql/1.0/warehouses/<id>\", \"/sql/1.0/endpoints/<id>\" or"
           + " \"sql/protocolv1/o/<workspace-id>/<cluster-id>\"";
@@ -235,7 +234,7 @@ public final class HttpPathParser {
   private static boolean hasSchemeOrHost(String path) {
     int q = path.indexOf('?');
     String bare = q < 0 ? path : path.substring(0, q);
-    if (bare.contains("://") || bare.startsWith("//") || SCHEME.matcher(bare).lookingAt()) {
+    if (bare.contains("://") || bare.startsWith("//") || startsWithScheme(bare)) {
       return true;
     }
     // "peco.azuredatabricks.net/sql/1.0/..." : a first segment that reads as a domain name.
@@ -243,8 +242,38 @@ public final class HttpPathParser {
     int slash = first.indexOf('/');
     first = slash < 0 ? first : first.substring(0, slash);
     int dot = first.lastIndexOf('.');
-    return dot > 0 && dot < first.length() - 1
-        && first.substring(dot + 1).chars().allMatch(Character::isLetter);
+    return dot > 0 && dot < first.length() - 1 && isLetters(first.substring(dot + 1));
+  }
+
+  /** Whether {@code path} starts with a URI scheme and its colon, {@code [A-Za-z][A-Za-z0-9+.-]*:}. */
+  static boolean startsWithScheme(String path) {
+    if (path.isEmpty() || !isAsciiLetter(path.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == ':') {
+        return true;
+      }
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  /** Whether every character is a letter ({@link Character#isLetter(char)}; true for ""). */
+  private static boolean isLetters(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isLetter(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Steps 2 to 4: the agreed canonical {@code ?o=} value, or null; problems go to the list. */

@@ -71,6 +71,6 @@ public record HttpPathResult(
    * @return true if the path is unusable
    */
   public boolean hasErrors() {
-    return problems.stream().anyMatch(Problem::isError);
+    return ProblemLists.anyError(problems);
   }
 }

@@ -1,5 +1,6 @@
 package io.brickcheck.internal.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,7 +58,8 @@ public record JdbcUrl(
    * @return the http path, or empty when the URL has none
    */
   public Optional<String> httpPath() {
-    return entry(JdbcUrlParser.HTTP_PATH).map(JdbcUrlEntry::value);
+    Optional<JdbcUrlEntry> httpPath = entry(JdbcUrlParser.HTTP_PATH);
+    return httpPath.isEmpty() ? Optional.empty() : Optional.of(httpPath.get().value());
   }
 
   /**
@@ -66,7 +68,8 @@ public record JdbcUrl(
    * @return false only for {@code ssl=0}
    */
   public boolean ssl() {
-    return entry("ssl").map(e -> !e.value().equals("0")).orElse(true);
+    Optional<JdbcUrlEntry> ssl = entry("ssl");
+    return ssl.isEmpty() || !ssl.get().value().equals("0");
   }
 
   /**
@@ -77,11 +80,14 @@ public record JdbcUrl(
    * @return the entries to keep, in order, last of duplicates only
    */
   public List<JdbcUrlEntry> passThrough() {
-    return entries.stream()
-        .filter(e -> entry(e.key()).orElseThrow() == e)
-        .filter(e -> !JdbcUrlParser.ROUTING_KEYS.contains(e.normalizedKey()))
-        .filter(e -> !JdbcUrlParser.isSecretKey(e.key()))
-        .toList();
+    List<JdbcUrlEntry> kept = new ArrayList<>();
+    for (JdbcUrlEntry e : entries) {
+      boolean last = entry(e.key()).orElseThrow() == e;
+      if (last && !JdbcUrlParser.ROUTING_KEYS.contains(e.normalizedKey()) && !JdbcUrlParser.isSecretKey(e.key())) {
+        kept.add(e);
+      }
+    }
+    return List.copyOf(kept);
   }
 
   /**

@@ -45,7 +45,10 @@ public final class ProfileChecker {
    */
   public static ProfileReport check(ProfileSpec spec, ComputeNameRule nameRule) {
     List<Problem> problems = new ArrayList<>();
-    ProfileNames.check("profile", spec.name()).ifPresent(problems::add);
+    Optional<Problem> badName = ProfileNames.check("profile", spec.name());
+    if (badName.isPresent()) {
+      problems.add(badName.get());
+    }
     HostResult hostResult = HostParser.parse(spec.host(), spec.form());
     problems.addAll(hostResult.problems());
     Host host = hostResult.host();
@@ -67,8 +70,10 @@ public final class ProfileChecker {
     for (ComputeSpec compute : spec.computes()) {
       int index = computes.size();
       String name = compute.name() == null ? "" : compute.name();
-      checkName(name, nameRule, methodOwners, constantOwners, spec.form())
-          .ifPresent(p -> problems.add(p.forCompute(index, name)));
+      Optional<Problem> badCompute = checkName(name, nameRule, methodOwners, constantOwners, spec.form());
+      if (badCompute.isPresent()) {
+        problems.add(badCompute.get().forCompute(index, name));
+      }
       computes.add(parseCompute(index, name, compute.httpPath(), problems));
     }
 
@@ -152,7 +157,9 @@ public final class ProfileChecker {
 
   private static ComputeReport parseCompute(int index, String name, String httpPath, List<Problem> problems) {
     HttpPathResult path = HttpPathParser.parse(httpPath);
-    path.problems().forEach(p -> problems.add(p.forCompute(index, name)));
+    for (Problem p : path.problems()) {
+      problems.add(p.forCompute(index, name));
+    }
     return new ComputeReport(name, path);
   }
 
@@ -228,9 +235,7 @@ public final class ProfileChecker {
   private static String crossCheck(
       List<ComputeReport> computes, HostClassification kind, Host host, SpecForm form, List<Problem> problems) {
     // A compute whose path has errors has no trustworthy id: judge only the others.
-    List<ComputeReport> usable = computes.stream().filter(c -> !c.path().hasErrors()).toList();
-    ComputeReport reference =
-        usable.stream().filter(c -> c.workspaceId().isPresent()).findFirst().orElse(null);
+    ComputeReport reference = firstWithWorkspaceId(computes);
     boolean conflict = false;
     for (int i = 0; i < computes.size(); i++) {
       ComputeReport c = computes.get(i);
@@ -259,8 +264,7 @@ public final class ProfileChecker {
     }
     // Evidence that the host fronts many workspaces: a declaration, or an explicit ?o= on another
     // compute. A cluster path's /o/<id>/ is not evidence: every cluster path has it, on any host.
-    ComputeReport explicit =
-        usable.stream().filter(c -> c.workspaceIdSource() == WorkspaceIdSource.QUERY).findFirst().orElse(null);
+    ComputeReport explicit = firstWithQueryId(computes);
     boolean perWorkspaceHost = kind == HostClassification.WORKSPACE;
     List<ComputeReport> unrouted = new ArrayList<>();
     for (int i = 0; i < computes.size(); i++) {
@@ -314,6 +318,26 @@ public final class ProfileChecker {
     return reference == null || conflict ? null : reference.path().workspaceId();
   }
 
+  /** The first compute whose path has no errors and names a workspace, or null. */
+  private static ComputeReport firstWithWorkspaceId(List<ComputeReport> computes) {
+    for (ComputeReport c : computes) {
+      if (!c.path().hasErrors() && c.workspaceId().isPresent()) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The first compute whose path has no errors and carries its workspace as {@code ?o=}, or null. */
+  private static ComputeReport firstWithQueryId(List<ComputeReport> computes) {
+    for (ComputeReport c : computes) {
+      if (!c.path().hasErrors() && c.workspaceIdSource() == WorkspaceIdSource.QUERY) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /**
    * The note for a host nothing classifies, when a compute names no workspace: without the network
    * Brickcheck cannot tell whether that compute needs {@code ?o=}, so it says what to declare
@@ -321,7 +345,10 @@ public final class ProfileChecker {
    * drop the {@code ?o=} guarantee on SPOG hosts without a word).
    */
   private static Problem unclassified(Host host, List<ComputeReport> unrouted, ComputeReport reference, SpecForm form) {
-    String names = String.join(", ", unrouted.stream().map(c -> quote(c.name())).toList());
+    StringBuilder names = new StringBuilder();
+    for (ComputeReport c : unrouted) {
+      names.append(names.length() == 0 ? "" : ", ").append(quote(c.name()));
+    }
     String id = reference == null ? "<workspace-id>" : reference.path().workspaceId();
     return Problem.of(
         Code.UnclassifiedHost,

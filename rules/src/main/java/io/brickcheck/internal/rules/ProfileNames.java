@@ -83,7 +83,10 @@ public final class ProfileNames {
    * @return the problem, or empty when the name passes
    */
   public static Optional<Problem> check(String what, String name) {
-    return defect(what, name, "").map(text -> Problem.of(Code.InvalidProfileName, Subject.PROFILE, null, text));
+    Optional<String> text = defect(what, name, "");
+    return text.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Problem.of(Code.InvalidProfileName, Subject.PROFILE, null, text.get()));
   }
 
   /** {@code a backslash}, {@code the control character U+000A}, {@code the format character U+202E}. */

@@ -4,6 +4,7 @@ import io.brickcheck.rules.Code;
 import io.brickcheck.rules.HostClassification;
 import io.brickcheck.rules.Problem;
 import io.brickcheck.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,7 +58,12 @@ public record ProfileReport(
    * @return the report, or empty if there is no such compute
    */
   public Optional<ComputeReport> compute(String name) {
-    return computes.stream().filter(c -> c.name().equals(name)).findFirst();
+    for (ComputeReport c : computes) {
+      if (c.name().equals(name)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -66,7 +72,7 @@ public record ProfileReport(
    * @return true if the profile is unusable
    */
   public boolean hasErrors() {
-    return problems.stream().anyMatch(Problem::isError);
+    return ProblemLists.anyError(problems);
   }
 
   /**
@@ -75,7 +81,7 @@ public record ProfileReport(
    * @return the problems of severity error, in order
    */
   public List<Problem> errors() {
-    return problems.stream().filter(Problem::isError).toList();
+    return ProblemLists.ofSeverity(problems, Severity.ERROR);
   }
 
   /**
@@ -84,7 +90,7 @@ public record ProfileReport(
    * @return the problems of severity warning, in order
    */
   public List<Problem> warnings() {
-    return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
+    return ProblemLists.ofSeverity(problems, Severity.WARNING);
   }
 
   /**
@@ -93,7 +99,7 @@ public record ProfileReport(
    * @return the problems of severity note, in order
    */
   public List<Problem> notes() {
-    return problems.stream().filter(Problem::isNote).toList();
+    return ProblemLists.ofSeverity(problems, Severity.NOTE);
   }
 
   /**
@@ -102,7 +108,10 @@ public record ProfileReport(
    * @return this report with every warning turned into an error
    */
   public ProfileReport strict() {
-    return new ProfileReport(
-        spec, host, hostKind, computes, workspaceId, problems.stream().map(Problem::asError).toList());
+    List<Problem> strict = new ArrayList<>(problems.size());
+    for (Problem p : problems) {
+      strict.add(p.asError());
+    }
+    return new ProfileReport(spec, host, hostKind, computes, workspaceId, strict);
   }
 }
