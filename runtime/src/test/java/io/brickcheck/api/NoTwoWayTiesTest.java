@@ -3,11 +3,16 @@ package io.brickcheck.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brickcheck.Profile;
+import io.brickcheck.internal.dbt.DbtProfilesReader;
+import io.brickcheck.internal.rules.HostParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No two classes of the runtime name each other (issue 12): the data runs one way, {@code Profile ->
+ * No two classes of the runtime, or of the rules and the dbt reader, name each other (issue 12): the data runs one way, {@code Profile ->
  * DatabricksConnection -> ProfileRuntime -> Discovery}, and {@code ProfileStatus} is made from the
  * {@code ProfileRuntime}. Read from the compiled classes with {@code jdeps -verbose:class}, a nested
  * class counted as its outer class.
@@ -27,24 +32,51 @@ class NoTwoWayTiesTest {
 
   @Test
   void noRuntimeClassNamesAClassThatNamesIt() throws IOException {
-    Path classes = Path.of(Profile.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-    assertThat(classes).isDirectory();
-    // jdeps would resolve module-info's requires; the classes alone are what is asked about.
+    String jdeps = jdeps(Profile.class);
+    assertThat(jdeps).contains("io.brickcheck.Profile ");
+    assertThat(twoWayTies(jdeps)).isEmpty();
+  }
+
+  /** The rule engine and the dbt reader, which the runtime, the processor and the CLI share. */
+  @Test
+  void noRulesOrDbtClassNamesAClassThatNamesIt() throws IOException {
+    String jdeps = jdeps(HostParser.class, DbtProfilesReader.class);
+    assertThat(jdeps).contains("io.brickcheck.internal.rules.HostParser ", "io.brickcheck.internal.dbt.DbtProfilesReader ");
+    assertThat(twoWayTies(jdeps)).isEmpty();
+  }
+
+  /**
+   * {@code jdeps -verbose:class} over the Brickcheck classes of the folders or jars the given
+   * classes come from (the reactor gives folders, Maven's verify the modules' jars), copied without
+   * their module-info: jdeps would resolve its requires, and only the classes are asked about.
+   */
+  private String jdeps(Class<?>... anchors) throws IOException {
     Path copy = dir.resolve("classes");
-    try (Stream<Path> files = Files.walk(classes.resolve("io"))) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path target = copy.resolve(classes.relativize(f).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(f, target);
+    for (Class<?> anchor : anchors) {
+      Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().getPath());
+      if (Files.isDirectory(location)) {
+        copyClasses(location, copy);
+      } else {
+        try (FileSystem jar = FileSystems.newFileSystem(location)) {
+          copyClasses(jar.getPath("/"), copy);
+        }
       }
     }
     ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
     StringWriter out = new StringWriter();
     int rc = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:class", "-filter:none", copy.toString());
     assertThat(rc).as(out.toString()).isZero();
-    assertThat(out.toString()).contains("io.brickcheck.Profile ");
+    return out.toString();
+  }
 
-    assertThat(twoWayTies(out.toString())).isEmpty();
+  private static void copyClasses(Path root, Path copy) throws IOException {
+    try (Stream<Path> files = Files.walk(root.resolve("io"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path target = copy.resolve(root.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.brickcheck.HostKind;
 import io.brickcheck.internal.rules.JdbcUrlChecker;
 import io.brickcheck.internal.rules.JdbcUrlEntry;
+import io.brickcheck.internal.rules.JdbcUrlKeys;
 import io.brickcheck.internal.rules.JdbcUrlParser;
 import io.brickcheck.internal.rules.JdbcUrlReport;
 import io.brickcheck.rules.Problem;
@@ -49,9 +50,9 @@ class JdbcUrlFuzzTest {
         for (JdbcUrlEntry e : u.entries()) {
           // Only a planted secret that appears nowhere else: mutation copies text into other values
           // (an http path), which messages rightly quote.
-          if (JdbcUrlParser.isSecretKey(e.key()) && e.value().contains("secretvalue")
+          if (JdbcUrlKeys.isSecretKey(e.key()) && e.value().contains("secretvalue")
               && occurrences(url, e.value()) == u.entries().stream()
-                  .filter(o -> JdbcUrlParser.isSecretKey(o.key()) && o.value().equals(e.value())).count()) {
+                  .filter(o -> JdbcUrlKeys.isSecretKey(o.key()) && o.value().equals(e.value())).count()) {
             assertThat(u.redacted()).doesNotContain(e.value());
             assertThat(first.report().problems()).extracting(Problem::message).noneMatch(m -> m.contains(e.value()));
           }

@@ -63,7 +63,7 @@ public final class HostParser {
     }
     if (Text.firstHidden(input) >= 0) {
       // Shown and fixed without any user information, which may hold a token.
-      String shown = redactUserInfo(input);
+      String shown = Text.redactUserInfo(input);
       int hidden = Text.firstHidden(shown);
       if (hidden < 0) {
         throw new InvalidHost(
@@ -96,7 +96,7 @@ public final class HostParser {
       } else if (!scheme.equals("https")) {
         String fix = offerFixes ? clean(bareName(rest), form) : null;
         throw new InvalidHost(
-            "host " + quote(redactUserInfo(input)) + " has the scheme " + quote(scheme)
+            "host " + quote(Text.redactUserInfo(input)) + " has the scheme " + quote(scheme)
                 + ". Only https is accepted (http on loopback). "
                 + (fix == null ? "Give the bare host name" : "Use " + quote(fix)),
             fix);
@@ -111,7 +111,7 @@ public final class HostParser {
       // Userinfo may hold a token: never echo it.
       String fix = offerFixes ? clean(bareName(rest), form) : null;
       throw new InvalidHost(
-          "host " + quote(redactUserInfo(input)) + " contains user information before \"@\". The"
+          "host " + quote(Text.redactUserInfo(input)) + " contains user information before \"@\". The"
               + " host is the server name only; credentials go in Credentials. "
               + (fix == null ? "Give the bare host name" : "Use " + quote(fix)),
           fix);
@@ -447,19 +447,6 @@ public final class HostParser {
     String s = at >= 0 ? rest.substring(at + 1) : rest;
     int end = indexOfAny(s, "/?#");
     return end >= 0 ? s.substring(0, end) : s;
-  }
-
-  /** Replaces anything before the last {@code @} of the authority with {@code ***}. */
-  static String redactUserInfo(String input) {
-    int schemeEnd = input.indexOf("://");
-    int start = schemeEnd >= 0 ? schemeEnd + 3 : 0;
-    int end = indexOfAny(input.substring(start), "/?#");
-    String authority = end >= 0 ? input.substring(start, start + end) : input.substring(start);
-    int at = authority.lastIndexOf('@');
-    if (at < 0) {
-      return input;
-    }
-    return input.substring(0, start) + "***" + input.substring(start + at);
   }
 
   private static int indexOfAny(String s, String chars) {

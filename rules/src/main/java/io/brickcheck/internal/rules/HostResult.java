@@ -41,7 +41,7 @@ public record HostResult(String input, Host host, List<Problem> problems) {
    * @return the input fit to show
    */
   public String safeInput() {
-    return input == null ? null : HostParser.redactUserInfo(input);
+    return input == null ? null : Text.redactUserInfo(input);
   }
 
   @Override

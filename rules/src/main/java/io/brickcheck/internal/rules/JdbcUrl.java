@@ -58,7 +58,7 @@ public record JdbcUrl(
    * @return the http path, or empty when the URL has none
    */
   public Optional<String> httpPath() {
-    Optional<JdbcUrlEntry> httpPath = entry(JdbcUrlParser.HTTP_PATH);
+    Optional<JdbcUrlEntry> httpPath = entry(JdbcUrlKeys.HTTP_PATH);
     return httpPath.isEmpty() ? Optional.empty() : Optional.of(httpPath.get().value());
   }
 
@@ -83,7 +83,7 @@ public record JdbcUrl(
     List<JdbcUrlEntry> kept = new ArrayList<>();
     for (JdbcUrlEntry e : entries) {
       boolean last = entry(e.key()).orElseThrow() == e;
-      if (last && !JdbcUrlParser.ROUTING_KEYS.contains(e.normalizedKey()) && !JdbcUrlParser.isSecretKey(e.key())) {
+      if (last && !JdbcUrlKeys.ROUTING_KEYS.contains(e.normalizedKey()) && !JdbcUrlKeys.isSecretKey(e.key())) {
         kept.add(e);
       }
     }
@@ -96,7 +96,7 @@ public record JdbcUrl(
    * @return the URL without secrets
    */
   public String redacted() {
-    return JdbcUrlParser.redact(input, entries);
+    return JdbcUrlKeys.redact(input, entries);
   }
 
   @Override

@@ -97,7 +97,7 @@ public final class JdbcUrlChecker {
       return p.at(JdbcUrlParser.whereHost(u));
     }
     if (ComputeNames.DEFAULT.equals(p.compute())) {
-      return p.at(JdbcUrlParser.where(u.entry(JdbcUrlParser.HTTP_PATH).orElseThrow()));
+      return p.at(JdbcUrlParser.where(u.entry(JdbcUrlKeys.HTTP_PATH).orElseThrow()));
     }
     return p;
   }
@@ -107,7 +107,7 @@ public final class JdbcUrlChecker {
    * path names: the driver routes Thrift by the path and every other request by the header.
    */
   private static void checkOrgIdHeader(JdbcUrl u, ProfileReport checked, List<Problem> problems) {
-    Optional<JdbcUrlEntry> header = u.entry(JdbcUrlParser.ORG_ID_HEADER);
+    Optional<JdbcUrlEntry> header = u.entry(JdbcUrlKeys.ORG_ID_HEADER);
     ComputeReport compute = checked.compute(ComputeNames.DEFAULT).orElse(null);
     if (header.isEmpty() || compute == null || compute.path().hasErrors()) {
       return;
@@ -116,7 +116,7 @@ public final class JdbcUrlChecker {
     String value = e.value();
     String pathId = compute.path().workspaceId();
     String use = pathId == null ? "<workspace id>" : pathId;
-    String fix = ". Set " + JdbcUrlParser.ORG_ID_HEADER + "=" + use + ", or remove it (Brickcheck adds"
+    String fix = ". Set " + JdbcUrlKeys.ORG_ID_HEADER + "=" + use + ", or remove it (Brickcheck adds"
         + " it from the http path)";
     if (value.isBlank()) {
       problems.add(

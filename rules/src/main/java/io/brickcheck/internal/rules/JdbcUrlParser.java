@@ -36,49 +36,10 @@ public final class JdbcUrlParser {
   public static final String PREFIX = "jdbc:databricks://";
   /** The legacy Simba Spark driver's prefix; its grammar after the prefix is the same. */
   public static final String LEGACY_PREFIX = "jdbc:spark://";
-  /** The key of the http path. */
-  public static final String HTTP_PATH = "httpPath";
-  /** The URL property that makes the driver send {@code x-databricks-org-id} on every request. */
-  public static final String ORG_ID_HEADER = "http.header.x-databricks-org-id";
-
-  /**
-   * Keys whose value is a secret, in lower case: databricks-jdbc 3.4.5's password, token, client
-   * secret, refresh token, proxy and key-store passwords and pass phrases
-   * ({@code DatabricksJdbcUrlParams}), and an {@code Authorization} header set through the URL.
-   */
-  static final Set<String> SECRET_KEYS =
-      Set.of(
-          "pwd",
-          "password",
-          "oauth2secret",
-          "auth_accesstoken",
-          "auth_refreshtoken",
-          "oauthrefreshtoken",
-          "proxypwd",
-          "cfproxypwd",
-          "ssltruststorepwd",
-          "sslkeystorepwd",
-          "auth_jwt_key_passphrase",
-          "tokencachepassphrase",
-          "http.header.authorization");
-
-  /** Keys Brickcheck writes itself when it builds a URL, in lower case. */
-  static final Set<String> ROUTING_KEYS = Set.of("transportmode", "ssl", "httppath", "port");
-
   private static final String EXAMPLE =
       "\"jdbc:databricks://<host>:443/default;transportMode=http;ssl=1;httpPath=<http path>\"";
 
   private JdbcUrlParser() {}
-
-  /**
-   * Whether {@code key} names a secret (ignoring case).
-   *
-   * @param key a URL key
-   * @return true for {@code PWD}, {@code OAuth2Secret}, {@code Auth_AccessToken} and the like
-   */
-  public static boolean isSecretKey(String key) {
-    return key != null && SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT));
-  }
 
   /**
    * Splits and checks a URL.
@@ -104,7 +65,7 @@ public final class JdbcUrlParser {
                   + " start the URL with " + quote(PREFIX)));
     }
     checkKeys(url, problems);
-    Optional<JdbcUrlEntry> path = url.entry(HTTP_PATH);
+    Optional<JdbcUrlEntry> path = url.entry(JdbcUrlKeys.HTTP_PATH);
     if (path.isEmpty()) {
       problems.add(
           Problem.of(
@@ -156,7 +117,7 @@ public final class JdbcUrlParser {
           input.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
               || input.regionMatches(true, 0, LEGACY_PREFIX, 0, LEGACY_PREFIX.length());
       int semicolon = input.indexOf(';');
-      String shown = redact(input, entriesOf(input, semicolon < 0 ? input.length() : semicolon));
+      String shown = JdbcUrlKeys.redact(input, entriesOf(input, semicolon < 0 ? input.length() : semicolon));
       problems.add(
           Problem.of(
               Code.InvalidJdbcUrl,
@@ -190,7 +151,7 @@ public final class JdbcUrlParser {
               Code.InvalidJdbcUrl,
               Subject.HOST,
               null,
-              "JDBC URL " + quote(redact(input, entries)) + " names no host after "
+              "JDBC URL " + quote(JdbcUrlKeys.redact(input, entries)) + " names no host after "
                   + quote(legacy ? LEGACY_PREFIX : PREFIX) + ". A host such as"
                   + " \"peco.azuredatabricks.net:443\" is expected there. Write the workspace or SPOG"
                   + " host right after " + quote(legacy ? LEGACY_PREFIX : PREFIX)));
@@ -241,7 +202,7 @@ public final class JdbcUrlParser {
                     + " URL (\"Multiple entries with same key\") and 3.4 silently keeps the last"
                     + " value. Remove one of them").at(where(e)));
       }
-      if (isSecretKey(e.key()) && !e.value().isEmpty()) {
+      if (JdbcUrlKeys.isSecretKey(e.key()) && !e.value().isEmpty()) {
         problems.add(
             Problem.of(
                 Code.SecretInJdbcUrl,
@@ -268,7 +229,7 @@ public final class JdbcUrlParser {
   /** Why no httpPath was found, when a near miss explains it. */
   private static String httpPathHint(JdbcUrl url) {
     for (JdbcUrlEntry e : url.entries()) {
-      if (!e.is(HTTP_PATH) && e.key().strip().equalsIgnoreCase(HTTP_PATH)) {
+      if (!e.is(JdbcUrlKeys.HTTP_PATH) && e.key().strip().equalsIgnoreCase(JdbcUrlKeys.HTTP_PATH)) {
         return " (key " + quote(e.key()) + " at character " + (e.offset() + 1) + " has spaces around"
             + " it, which the driver keeps)";
       }
@@ -287,22 +248,5 @@ public final class JdbcUrlParser {
   /** {@code JDBC URL, host at character <n>}. */
   static Location whereHost(JdbcUrl url) {
     return Location.jdbcUrl("host", url.hostOffset() + 1);
-  }
-
-  /** {@code input} with the value of every secret entry replaced by {@code ***}. */
-  static String redact(String input, List<JdbcUrlEntry> entries) {
-    if (input == null) {
-      return null;
-    }
-    StringBuilder out = new StringBuilder(input.length());
-    int copied = 0;
-    for (JdbcUrlEntry e : entries) {
-      if (isSecretKey(e.key()) && !e.value().isEmpty()) {
-        int valueStart = e.offset() + e.key().length() + 1;
-        out.append(input, copied, valueStart).append("***");
-        copied = valueStart + e.value().length();
-      }
-    }
-    return out.append(input, copied, input.length()).toString();
   }
 }

@@ -68,7 +68,7 @@ public record ProfileSpec(
   /** Never shows user information that may sit in a malformed host value. */
   @Override
   public String toString() {
-    return "ProfileSpec[name=" + name + ", host=" + (host == null ? null : HostParser.redactUserInfo(host))
+    return "ProfileSpec[name=" + name + ", host=" + (host == null ? null : Text.redactUserInfo(host))
         + ", hostKind=" + hostKind + ", defaultHttpPath=" + defaultHttpPath + ", computes=" + computes
         + ", form=" + form + "]";
   }

@@ -147,4 +147,23 @@ public final class Text {
     }
     return -1;
   }
+
+  /**
+   * A host as given, with any user information (what comes before the last {@code @} of the
+   * authority, which may hold a token) replaced by {@code ***}: the host is quoted in messages and
+   * {@code toString()}, a secret never is.
+   */
+  static String redactUserInfo(String input) {
+    int schemeEnd = input.indexOf("://");
+    int start = schemeEnd >= 0 ? schemeEnd + 3 : 0;
+    int end = start;
+    while (end < input.length() && "/?#".indexOf(input.charAt(end)) < 0) {
+      end++;
+    }
+    int at = input.lastIndexOf('@', end - 1);
+    if (at < start) {
+      return input;
+    }
+    return input.substring(0, start) + "***" + input.substring(at);
+  }
 }

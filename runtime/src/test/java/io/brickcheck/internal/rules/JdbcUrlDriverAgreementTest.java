@@ -42,7 +42,7 @@ class JdbcUrlDriverAgreementTest {
     // 3.4.5 sends the URL's explicit header, else the id of ?o= (3.3.3+), else none: a cluster
     // path's /o/<id>/ alone gets no header, which is why Brickcheck always writes the header itself.
     ComputeReport compute = ours.report().compute("default").orElseThrow();
-    String expected = ours.url().entry(JdbcUrlParser.ORG_ID_HEADER).map(JdbcUrlEntry::value)
+    String expected = ours.url().entry(JdbcUrlKeys.ORG_ID_HEADER).map(JdbcUrlEntry::value)
         .orElse(compute.workspaceIdSource() == WorkspaceIdSource.QUERY ? compute.path().workspaceId() : null);
     assertThat(headers.values().stream().findFirst().orElse(null)).isEqualTo(expected);
     assertThat(headers.size()).isLessThanOrEqualTo(1);
