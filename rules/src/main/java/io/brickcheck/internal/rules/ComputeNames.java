@@ -25,7 +25,7 @@ public final class ComputeNames {
   private static final class Separator implements IntPredicate {
     @Override
     public boolean test(int c) {
-      return !isWordChar((char) c);
+      return !Ascii.isLetterOrDigit((char) c);
     }
   }
 
@@ -54,12 +54,12 @@ public final class ComputeNames {
 
   /** {@code [A-Za-z][A-Za-z0-9_-]*}: an ASCII letter, then ASCII letters, digits, "_" and "-". */
   private static boolean isValidBrickcheck(String name) {
-    if (name.isEmpty() || !isAsciiLetter(name.charAt(0))) {
+    if (name.isEmpty() || !Ascii.isLetter(name.charAt(0))) {
       return false;
     }
     for (int i = 1; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (!isWordChar(c) && c != '_' && c != '-') {
+      if (!Ascii.isLetterOrDigit(c) && c != '_' && c != '-') {
         return false;
       }
     }
@@ -74,7 +74,7 @@ public final class ComputeNames {
       if (c < 0x20 || c > 0x7E) {
         return false;
       }
-      hasWordChar |= isWordChar(c);
+      hasWordChar |= Ascii.isLetterOrDigit(c);
     }
     return hasWordChar;
   }
@@ -114,16 +114,8 @@ public final class ComputeNames {
     StringBuilder out = new StringBuilder(name.length() + 8);
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      out.append(isWordChar(c) || c == '_' ? Character.toUpperCase(c) : '_');
+      out.append(Ascii.isLetterOrDigit(c) || c == '_' ? Character.toUpperCase(c) : '_');
     }
     return out.length() > 0 && Character.isDigit(out.charAt(0)) ? "COMPUTE_" + out : out.toString();
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-  }
-
-  private static boolean isWordChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 }

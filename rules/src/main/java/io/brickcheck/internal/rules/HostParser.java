@@ -325,7 +325,7 @@ public final class HostParser {
       if (!isLabel(label)) {
         throw invalidName(input);
       }
-      numeric &= isDigits(label);
+      numeric &= Ascii.isDigits(label);
     }
     if (numeric && !isIpv4(labels)) {
       throw invalidName(input);
@@ -344,17 +344,6 @@ public final class HostParser {
     for (int i = 0; i < n; i++) {
       char c = label.charAt(i);
       if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether every character is an ASCII digit (true for ""). */
-  private static boolean isDigits(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
         return false;
       }
     }
@@ -401,7 +390,7 @@ public final class HostParser {
     }
     for (String label : labels) {
       // Digits only before parseInt: isLoopback also asks about names such as "127.example.co.uk".
-      if (label.isEmpty() || label.length() > 3 || !isDigits(label)
+      if (label.isEmpty() || label.length() > 3 || !Ascii.isDigits(label)
           || Integer.parseInt(label) > 255) {
         return false;
       }
@@ -410,7 +399,7 @@ public final class HostParser {
   }
 
   private static int parsePort(String input, String text) {
-    if (text.isEmpty() || text.length() > 5 || !isDigits(text)) {
+    if (text.isEmpty() || text.length() > 5 || !Ascii.isDigits(text)) {
       throw invalidPort(input, text);
     }
     int port = Integer.parseInt(text);

@@ -247,7 +247,7 @@ public final class HttpPathParser {
 
   /** Whether {@code path} starts with a URI scheme and its colon, {@code [A-Za-z][A-Za-z0-9+.-]*:}. */
   static boolean startsWithScheme(String path) {
-    if (path.isEmpty() || !isAsciiLetter(path.charAt(0))) {
+    if (path.isEmpty() || !Ascii.isLetter(path.charAt(0))) {
       return false;
     }
     for (int i = 1; i < path.length(); i++) {
@@ -255,15 +255,11 @@ public final class HttpPathParser {
       if (c == ':') {
         return true;
       }
-      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+      if (!Ascii.isLetter(c) && !Ascii.isDigit(c) && c != '+' && c != '.' && c != '-') {
         return false;
       }
     }
     return false;
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
   /** Whether every character is a letter ({@link Character#isLetter(char)}; true for ""). */
